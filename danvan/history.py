@@ -1,0 +1,77 @@
+"""Who changed what, when: the history page every audited object shares (django-simple-history)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    date: object
+    user: object
+    kind: str
+    reason: str
+    changes: list[FieldChange]
+
+
+KIND_LABELS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+
+
+def _display(record, field_name: str) -> str:
+    field = record._meta.get_field(field_name)
+    if getattr(field, "choices", None):
+        return str(getattr(record, f"get_{field_name}_display")())
+    value = getattr(record, field.attname, None)
+    if field.is_relation and value is not None:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else f"#{value}"
+    return "" if value is None else str(value)
+
+
+def history_entries(obj) -> list[HistoryEntry]:
+    """The object's records, newest first, each with the fields it changed (before → after)."""
+    records = list(obj.history.select_related("history_user").order_by("history_date", "history_id"))
+    entries = []
+    previous = None
+    for record in records:
+        changes = []
+        if previous is not None:
+            delta = record.diff_against(previous)
+            for change in delta.changes:
+                label = str(record._meta.get_field(change.field).verbose_name)
+                changes.append(
+                    FieldChange(label, _display(previous, change.field), _display(record, change.field))
+                )
+        entries.append(
+            HistoryEntry(
+                date=record.history_date,
+                user=record.history_user,
+                kind=KIND_LABELS[record.history_type],
+                reason=record.history_change_reason or "",
+                changes=changes,
+            )
+        )
+        previous = record
+    return list(reversed(entries))
+
+
+class ObjectHistoryView(LoginRequiredMixin, DetailView):
+    """Subclasses give a scoped `get_queryset`; anything outside it answers 404."""
+
+    template_name = "history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["entries"] = history_entries(self.object)
+        return context

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from orgs import demo as orgs_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo province, agencies, rosters and accounts (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Allow loading demo data in production.")
+
+    def handle(self, *args, force=False, **options):
+        if settings.PRODUCTION and not force:
+            raise CommandError("Demo data creates accounts with a known password; refusing in production.")
+        organizations = orgs_demo.load()
+        self.stdout.write(f"Demo data ready: {len(organizations)} organizations.")
+        self.stdout.write("Demo logins (password: %s):" % orgs_demo.DEMO_PASSWORD)
+        self.stdout.write("  admin (superuser)")
+        for username, first, last, code, role, _position in orgs_demo.ACCOUNTS:
+            self.stdout.write(f"  {username:<12} {role.label:<18} {organizations[code].name}")

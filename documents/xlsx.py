@@ -1,0 +1,107 @@
+"""Tables in and out of .xlsx (openpyxl), with the limits every upload must respect."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Sequence
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# An .xlsx is a zip: refuse archives that inflate far beyond their size (zip bombs).
+MAX_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_ROWS = 20000
+
+
+class XlsxError(Exception):
+    """A file that cannot be read as a spreadsheet; the message is for the user."""
+
+
+def read_rows(upload, *, required_headers: Sequence[str]) -> list[tuple[int, dict]]:
+    """Rows of the first sheet as (row number, {header: value}), headers from the first row."""
+    name = getattr(upload, "name", "") or ""
+    if not name.lower().endswith(".xlsx"):
+        raise XlsxError(_("Only .xlsx files can be imported."))
+    size = getattr(upload, "size", None)
+    if size is not None and size > settings.MAX_IMPORT_FILE_SIZE:
+        raise XlsxError(
+            _("The file is larger than %(limit)s MB.") % {"limit": settings.MAX_IMPORT_FILE_SIZE // (1024 * 1024)}
+        )
+    if size == 0:
+        raise XlsxError(_("The file is empty."))
+    data = upload.read()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
+                raise XlsxError(_("The file expands to more data than allowed."))
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except XlsxError:
+        raise
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise XlsxError(_("The file is not a valid .xlsx spreadsheet.")) from exc
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header_row = next(rows, None)
+    if header_row is None:
+        raise XlsxError(_("The file has no header row."))
+    headers = [str(cell).strip() if cell is not None else "" for cell in header_row]
+    missing = [header for header in required_headers if header not in headers]
+    if missing:
+        raise XlsxError(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
+    result = []
+    for number, row in enumerate(rows, start=2):
+        if number - 1 > MAX_ROWS:
+            raise XlsxError(_("The file has more than %(count)s rows.") % {"count": MAX_ROWS})
+        if row is None or all(cell in (None, "") for cell in row):
+            continue
+        values = {
+            header: (cell.strip() if isinstance(cell, str) else cell)
+            for header, cell in zip(headers, row, strict=False)
+            if header
+        }
+        result.append((number, values))
+    workbook.close()
+    return result
+
+
+def _cell(value):
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return value
+
+
+def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append(list(headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    widths = [len(str(header)) for header in headers]
+    for row in rows:
+        values = [_cell(value) for value in row]
+        sheet.append(values)
+        for index, value in enumerate(values):
+            if isinstance(value, dt.date):
+                sheet.cell(row=sheet.max_row, column=index + 1).number_format = "DD/MM/YYYY"
+            widths[index] = max(widths[index], min(len(str(value or "")), 60))
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width + 2
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_response(filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    response = HttpResponse(build_workbook(title, headers, rows), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,34 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from orgs.models import Membership, Organization, OrganizationChange, StaffMember
+
+
+@admin.register(Organization)
+class OrganizationAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "code", "symbol", "kind", "parent", "valid_from", "valid_to")
+    list_filter = ("kind",)
+    search_fields = ("name", "short_name", "code")
+    autocomplete_fields = ("parent", "successor")
+
+
+@admin.register(OrganizationChange)
+class OrganizationChangeAdmin(SimpleHistoryAdmin):
+    list_display = ("organization", "kind", "date", "result")
+    list_filter = ("kind",)
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ("user", "organization", "role")
+    list_filter = ("role",)
+    search_fields = ("user__username", "organization__name")
+    autocomplete_fields = ("organization",)
+
+
+@admin.register(StaffMember)
+class StaffMemberAdmin(SimpleHistoryAdmin):
+    list_display = ("full_name", "position", "category", "organization", "active_from", "active_to")
+    list_filter = ("category",)
+    search_fields = ("full_name", "position")
+    autocomplete_fields = ("organization",)

@@ -1,0 +1,291 @@
+"""The organization tree, the staff roster and who holds which role where."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from orgs.scoping import ScopedQuerySet
+
+
+class OrganizationKind(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    AGENCY = "agency", _("Agency")
+    UNIT = "unit", _("Unit")
+    MASS_ORG = "mass_org", _("Mass organization")
+
+
+class Role(models.TextChoices):
+    COORDINATOR = "coordinator", _("Coordinator")
+    FOCAL = "focal", _("Focal office")
+    LEADER = "leader", _("Leader")
+    UNIT_EDITOR = "unit_editor", _("Unit editor")
+    INSPECTOR = "inspector", _("Inspector")
+    VIEWER = "viewer", _("Viewer")
+
+
+class StaffCategory(models.TextChoices):
+    CADRE = "cadre", _("Cadre")
+    CIVIL_SERVANT = "civil_servant", _("Civil servant")
+    PUBLIC_EMPLOYEE = "public_employee", _("Public employee")
+    WORKER = "worker", _("Worker")
+
+
+class OrganizationQuerySet(ScopedQuerySet):
+    scope_path_field = "path"
+
+    def active_on(self, day=None):
+        day = day or timezone.localdate()
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+
+
+class Organization(models.Model):
+    code = models.CharField(_("code"), max_length=40, unique=True)
+    symbol = models.CharField(
+        _("document symbol"),
+        max_length=20,
+        blank=True,
+        help_text=_("The abbreviation used in document numbers, e.g. SXD in 22/KH-SXD."),
+    )
+    name = models.CharField(_("full name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=120, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Materialized path of ids ("/1/5/12/"): a subtree is one indexed prefix match.
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    is_focal_office = models.BooleanField(
+        _("focal office"), default=False, help_text=_("The unit that drafts the agency's plan.")
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True, db_index=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["path", "updated_at"])
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="org_valid_range",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="province") | Q(parent__isnull=True), name="org_province_is_root"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("orgs:organization_detail", args=[self.pk])
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+    @property
+    def depth(self) -> int:
+        return max(self.path.count("/") - 2, 0)
+
+    @property
+    def tree_indent(self) -> str:
+        """CSS padding that shows the depth in a flat tree listing."""
+        return f"{self.depth * 1.5 + 0.5}rem"
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
+
+    def is_active_on(self, day=None) -> bool:
+        day = day or timezone.localdate()
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return self.is_active_on()
+
+    def name_on(self, day) -> str:
+        """The name the organization bore on a given day (history stays readable under old names)."""
+        record = self.history.filter(history_date__date__lte=day).order_by("-history_date").first()
+        return record.name if record else self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
+        if path != self.path:
+            old = self.path
+            self.path = path
+            type(self).objects.filter(pk=self.pk).update(path=path)
+            if old:
+                _move_descendants(old, path)
+
+
+def _move_descendants(old: str, new: str) -> None:
+    from django.db.models.functions import Concat, Substr
+
+    Organization.objects.filter(path__startswith=old).exclude(path=new).update(
+        path=Concat(models.Value(new), Substr("path", len(old) + 1), output_field=models.CharField())
+    )
+
+
+class OrganizationChangeKind(models.TextChoices):
+    ESTABLISH = "establish", _("Establishment")
+    RENAME = "rename", _("Rename")
+    MERGE = "merge", _("Merge")
+    DISSOLVE = "dissolve", _("Dissolution")
+
+
+class OrganizationChange(models.Model):
+    """A dated event in the tree (2025: departments merged, districts abolished)."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="changes"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganizationChangeKind.choices)
+    date = models.DateField(_("effective date"))
+    old_name = models.CharField(_("old name"), max_length=255, blank=True)
+    new_name = models.CharField(_("new name"), max_length=255, blank=True)
+    result = models.ForeignKey(
+        Organization,
+        verbose_name=_("resulting organization"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="absorbed_changes",
+    )
+    decision = models.CharField(_("decision"), max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organization change")
+        verbose_name_plural = _("organization changes")
+        ordering = ["-date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.organization} ({self.date:%d/%m/%Y})"
+
+
+class MembershipQuerySet(ScopedQuerySet):
+    scope_path_field = "organization__path"
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization", "role"], name="membership_unique_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.organization}"
+
+
+class StaffMemberQuerySet(ScopedQuerySet):
+    scope_path_field = "organization__path"
+
+    def active_on(self, day=None):
+        day = day or timezone.localdate()
+        return self.filter(Q(active_from__isnull=True) | Q(active_from__lte=day)).filter(
+            Q(active_to__isnull=True) | Q(active_to__gte=day)
+        )
+
+
+class StaffMember(models.Model):
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="staff"
+    )
+    full_name = models.CharField(_("full name"), max_length=150)
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    category = models.CharField(_("category"), max_length=20, choices=StaffCategory.choices, db_index=True)
+    email = models.EmailField(_("email"), blank=True)
+    active_from = models.DateField(_("active from"), null=True, blank=True)
+    active_to = models.DateField(_("active to"), null=True, blank=True, db_index=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff_member",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = StaffMemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff members")
+        ordering = ["organization__path", "full_name", "id"]
+        indexes = [models.Index(fields=["organization", "full_name"], name="staff_org_name_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(active_to__isnull=True)
+                | Q(active_from__isnull=True)
+                | Q(active_to__gte=models.F("active_from")),
+                name="staff_active_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("orgs:staff_detail", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        today = timezone.localdate()
+        return (self.active_from is None or self.active_from <= today) and (
+            self.active_to is None or self.active_to >= today
+        )

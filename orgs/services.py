@@ -1,0 +1,153 @@
+"""Rules for the organization tree and the staff roster. Views, API and commands call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from orgs.models import (
+    Organization,
+    OrganizationChange,
+    OrganizationChangeKind,
+    OrganizationKind,
+    StaffMember,
+)
+from orgs.scoping import Action, can
+
+# Which kinds may sit under which: the tree's shape.
+ALLOWED_PARENT_KINDS: dict[str, set[str | None]] = {
+    OrganizationKind.PROVINCE: {None},
+    OrganizationKind.AGENCY: {OrganizationKind.PROVINCE},
+    OrganizationKind.UNIT: {OrganizationKind.AGENCY, OrganizationKind.UNIT},
+    OrganizationKind.MASS_ORG: {OrganizationKind.AGENCY, OrganizationKind.UNIT},
+}
+
+
+def _check_shape(kind: str, parent: Organization | None) -> None:
+    parent_kind = parent.kind if parent else None
+    if parent_kind not in ALLOWED_PARENT_KINDS[kind]:
+        raise ValidationError(
+            {"parent": _("A %(kind)s cannot be placed under this organization.")
+             % {"kind": OrganizationKind(kind).label}}
+        )
+
+
+def create_organization(*, by, parent: Organization | None, **fields) -> Organization:
+    if parent is None and not by.is_superuser:
+        raise PermissionDenied(_("Only an administrator can create a province."))
+    if parent is not None and not can(by, Action.STRUCTURE, parent):
+        raise PermissionDenied(_("You cannot add organizations here."))
+    _check_shape(fields["kind"], parent)
+    with transaction.atomic():
+        organization = Organization(parent=parent, **fields)
+        organization.full_clean(exclude=["path"])
+        organization.save()
+        OrganizationChange.objects.create(
+            organization=organization,
+            kind=OrganizationChangeKind.ESTABLISH,
+            date=organization.valid_from or dt.date.today(),
+            new_name=organization.name,
+            recorded_by=by,
+        )
+    return organization
+
+
+def update_organization(
+    organization: Organization, *, by, effective_date: dt.date | None = None, decision: str = "", **fields
+) -> Organization:
+    """Change an organization; a new name is recorded as a dated rename."""
+    if not can(by, Action.STRUCTURE, organization):
+        raise PermissionDenied(_("You cannot change this organization."))
+    parent = fields.get("parent", organization.parent)
+    if parent is not None:
+        if parent.pk == organization.pk or parent.path.startswith(organization.path):
+            raise ValidationError({"parent": _("An organization cannot be placed under itself.")})
+        if not can(by, Action.STRUCTURE, parent):
+            raise PermissionDenied(_("You cannot move organizations there."))
+    _check_shape(fields.get("kind", organization.kind), parent)
+    old_name = organization.name
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(organization, name, value)
+        organization.full_clean(exclude=["path"])
+        organization.save()
+        if organization.name != old_name:
+            OrganizationChange.objects.create(
+                organization=organization,
+                kind=OrganizationChangeKind.RENAME,
+                date=effective_date or dt.date.today(),
+                old_name=old_name,
+                new_name=organization.name,
+                decision=decision,
+                recorded_by=by,
+            )
+    return organization
+
+
+def merge_organizations(
+    sources: Iterable[Organization], *, into: Organization, date: dt.date, by, decision: str = ""
+) -> list[OrganizationChange]:
+    """Close `sources` the day before `date` and record that `into` absorbed them.
+
+    The sources keep their units and history, so last year's plans still read under
+    the old names; new work goes to `into`.
+    """
+    sources = list(sources)
+    if not sources:
+        raise ValidationError(_("Choose at least one organization to merge."))
+    for organization in [*sources, into]:
+        if not can(by, Action.STRUCTURE, organization):
+            raise PermissionDenied(_("You cannot change this organization."))
+    if any(source.pk == into.pk for source in sources):
+        raise ValidationError(_("An organization cannot be merged into itself."))
+    if any(source.kind != into.kind for source in sources):
+        raise ValidationError(_("Only organizations of the same kind can be merged."))
+    closing = date - dt.timedelta(days=1)
+    changes = []
+    with transaction.atomic():
+        for source in sources:
+            if source.valid_to is not None and source.valid_to < closing:
+                raise ValidationError(
+                    _("%(name)s had already ceased to exist before this date.") % {"name": source.name}
+                )
+            source.valid_to = closing
+            source.successor = into
+            source.full_clean(exclude=["path"])
+            source.save()
+            changes.append(
+                OrganizationChange.objects.create(
+                    organization=source,
+                    kind=OrganizationChangeKind.MERGE,
+                    date=date,
+                    old_name=source.name,
+                    new_name=into.name,
+                    result=into,
+                    decision=decision,
+                    recorded_by=by,
+                )
+            )
+    return changes
+
+
+def save_staff_member(staff: StaffMember, *, by) -> StaffMember:
+    """Create or update a roster entry inside the user's reach."""
+    if not can(by, Action.CHANGE, staff.organization):
+        raise PermissionDenied(_("You cannot change the roster of this organization."))
+    if staff.pk:
+        original = StaffMember.objects.select_related("organization").get(pk=staff.pk)
+        if not can(by, Action.CHANGE, original.organization):
+            raise PermissionDenied(_("You cannot change the roster of this organization."))
+    with transaction.atomic():
+        staff.full_clean()
+        staff.save()
+    return staff
+
+
+def delete_staff_member(staff: StaffMember, *, by) -> None:
+    if not can(by, Action.CHANGE, staff.organization):
+        raise PermissionDenied(_("You cannot change the roster of this organization."))
+    staff.delete()

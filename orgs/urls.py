@@ -1,0 +1,23 @@
+from django.urls import path
+
+from orgs import views
+
+app_name = "orgs"
+
+urlpatterns = [
+    path("orgs/", views.OrganizationListView.as_view(), name="organization_list"),
+    path("orgs/export.xlsx", views.OrganizationExportView.as_view(), name="organization_export"),
+    path("orgs/new/", views.OrganizationCreateView.as_view(), name="organization_create"),
+    path("orgs/<int:pk>/", views.OrganizationDetailView.as_view(), name="organization_detail"),
+    path("orgs/<int:pk>/edit/", views.OrganizationUpdateView.as_view(), name="organization_update"),
+    path("orgs/<int:pk>/merge/", views.OrganizationMergeView.as_view(), name="organization_merge"),
+    path("orgs/<int:pk>/history/", views.OrganizationHistoryView.as_view(), name="organization_history"),
+    path("staff/", views.StaffMemberListView.as_view(), name="staff_list"),
+    path("staff/export.xlsx", views.StaffMemberExportView.as_view(), name="staff_export"),
+    path("staff/import/", views.StaffImportView.as_view(), name="staff_import"),
+    path("staff/new/", views.StaffMemberCreateView.as_view(), name="staff_create"),
+    path("staff/<int:pk>/", views.StaffMemberDetailView.as_view(), name="staff_detail"),
+    path("staff/<int:pk>/edit/", views.StaffMemberUpdateView.as_view(), name="staff_update"),
+    path("staff/<int:pk>/delete/", views.StaffMemberDeleteView.as_view(), name="staff_delete"),
+    path("staff/<int:pk>/history/", views.StaffMemberHistoryView.as_view(), name="staff_history"),
+]
