@@ -49,7 +49,8 @@ KINDS: tuple[str, ...] = (
     "Điều lệ",
     "Luật",
 )
-KIND_BEFORE = re.compile(r"(?i)\b(" + "|".join(re.escape(k) for k in KINDS) + r")\b")
+KIND_WORD = re.compile(r"\b(" + "|".join(re.escape(k) for k in KINDS) + r")\b")
+KIND_WORD_ANY_CASE = re.compile(KIND_WORD.pattern, re.IGNORECASE)
 # "Văn bản số 12/UBND-VX" is a công văn.
 KIND_ALIASES = {"Văn bản": "Công văn"}
 
@@ -147,7 +148,7 @@ BASIS_START = re.compile(r"^(?:Tiếp tục\s+)?(?:Căn cứ|Thực hiện|Tri�
 CLOSING = re.compile(r"^(?:Trên đây là|Trên đây)\b")
 RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
 FILED_COPY = re.compile(r"^Lưu\s*:?", re.IGNORECASE)
-AUTHORITY = re.compile(r"\b(?P<prefix>KT|TM|TL|TUQ|Q|PT)\s*\.\s*(?P<rest>[A-ZĐÀ-Ỹ][^a-zđà-ỹ]*)")
+AUTHORITY = re.compile(r"\b(?P<prefix>KT|TM|TL|TUQ|Q|PT)\s*\.\s*(?P<rest>\S.*)")
 
 # --- Targets -----------------------------------------------------------------------------------
 TARGET_SECTION = re.compile(r"(?i)chỉ\s+tiêu")

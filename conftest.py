@@ -1,0 +1,49 @@
+"""Fixtures the whole suite shares: the demo province loaded once, users by username."""
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
+from orgs import demo
+
+
+@pytest.fixture(scope="session")
+def fast_passwords():
+    # Hashing dominates demo loading; tests do not need slow hashes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, fast_passwords):
+    """Every test starts from the demo data (rolled back after each test)."""
+    with django_db_blocker.unblock():
+        demo.load()
+
+
+@pytest.fixture
+def orgs(db):
+    from orgs.models import Organization
+
+    return {org.code: org for org in Organization.objects.all()}
+
+
+@pytest.fixture
+def users(db):
+    return {user.username: user for user in get_user_model().objects.all()}
+
+
+@pytest.fixture
+def client_for(client, users):
+    """A test client logged in as the named demo user."""
+
+    def login(username):
+        client.force_login(users[username])
+        return client
+
+    return login
+
+
+def pytest_collection_modifyitems(items):
+    # Browser tests use a live server, which empties the database after each test:
+    # run them last so the demo data stays for everything else.
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
