@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from orgs import demo
+from danvan.demo import load_all
 
 
 @pytest.fixture(scope="session")
@@ -17,7 +17,7 @@ def fast_passwords():
 def django_db_setup(django_db_setup, django_db_blocker, fast_passwords):
     """Every test starts from the demo data (rolled back after each test)."""
     with django_db_blocker.unblock():
-        demo.load()
+        load_all()
 
 
 @pytest.fixture

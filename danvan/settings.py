@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "axes",
     "danvan",
     "orgs",
+    "legal",
+    "plans",
     "documents",
     "api",
 ]

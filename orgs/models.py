@@ -105,6 +105,16 @@ class Organization(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
+        if path != self.path:
+            old = self.path
+            self.path = path
+            type(self).objects.filter(pk=self.pk).update(path=path)
+            if old:
+                _move_descendants(old, path)
+
     def get_absolute_url(self) -> str:
         return reverse("orgs:organization_detail", args=[self.pk])
 
@@ -139,16 +149,6 @@ class Organization(models.Model):
         """The name the organization bore on a given day (history stays readable under old names)."""
         record = self.history.filter(history_date__date__lte=day).order_by("-history_date").first()
         return record.name if record else self.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
-        if path != self.path:
-            old = self.path
-            self.path = path
-            type(self).objects.filter(pk=self.pk).update(path=path)
-            if old:
-                _move_descendants(old, path)
 
 
 def _move_descendants(old: str, new: str) -> None:

@@ -18,6 +18,8 @@ class Action(StrEnum):
     CHANGE = "change"
     # Add, move, rename or merge organizations.
     STRUCTURE = "structure"
+    # Approve and issue documents (plans) on behalf of the organization.
+    APPROVE = "approve"
 
 
 class Reach(StrEnum):
@@ -33,13 +35,14 @@ class RoleRule:
     view: Reach | None
     change: Reach | None
     structure: Reach | None
+    approve: Reach | None = None
 
 
 # The table that decides every permission. Roles are orgs.models.Role values.
 ROLE_RULES: dict[str, RoleRule] = {
     "coordinator": RoleRule(view=Reach.PROVINCE, change=Reach.AGENCY, structure=Reach.PROVINCE),
     "focal": RoleRule(view=Reach.AGENCY, change=Reach.AGENCY, structure=Reach.AGENCY),
-    "leader": RoleRule(view=Reach.AGENCY, change=None, structure=None),
+    "leader": RoleRule(view=Reach.AGENCY, change=None, structure=None, approve=Reach.AGENCY),
     "unit_editor": RoleRule(view=Reach.OWN, change=Reach.OWN, structure=None),
     "inspector": RoleRule(view=Reach.AGENCY, change=None, structure=None),
     "viewer": RoleRule(view=Reach.OWN, change=None, structure=None),
@@ -82,6 +85,19 @@ def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | 
         # Drop prefixes covered by a shorter one.
         cache[action] = sorted(p for p in paths if not any(p != q and p.startswith(q) for q in paths))
     return cache[action]
+
+
+def superior_ids(user) -> list[int]:
+    """Ids of the organizations above the user's own (their issued plans are the user's basis)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cache = user.__dict__.setdefault("_danvan_scope", {})
+    if "superiors" not in cache:
+        ids: set[int] = set()
+        for membership in user.memberships.select_related("organization"):
+            ids.update(membership.organization.ancestor_ids)
+        cache["superiors"] = sorted(ids)
+    return cache["superiors"]
 
 
 def forget_scope(user) -> None:

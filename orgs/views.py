@@ -144,7 +144,9 @@ class OrganizationCreateView(LoginRequiredMixin, FormView):
     def form_valid(self, form):
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("effective_date", "decision", "parent")}
         try:
-            organization = services.create_organization(by=self.request.user, parent=form.cleaned_data["parent"], **data)
+            organization = services.create_organization(
+                by=self.request.user, parent=form.cleaned_data["parent"], **data
+            )
         except ValidationError as exc:
             _form_errors(form, exc)
             return self.form_invalid(form)

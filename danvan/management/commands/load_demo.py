@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from danvan.demo import load_all
 from orgs import demo as orgs_demo
 
 
@@ -13,9 +14,10 @@ class Command(BaseCommand):
     def handle(self, *args, force=False, **options):
         if settings.PRODUCTION and not force:
             raise CommandError("Demo data creates accounts with a known password; refusing in production.")
-        organizations = orgs_demo.load()
-        self.stdout.write(f"Demo data ready: {len(organizations)} organizations.")
-        self.stdout.write("Demo logins (password: %s):" % orgs_demo.DEMO_PASSWORD)
+        loaded = load_all()
+        organizations = loaded["organizations"]
+        self.stdout.write(f"Demo data ready: {len(organizations)} organizations, {len(loaded['plans'])} plans.")
+        self.stdout.write(f"Demo logins (password: {orgs_demo.DEMO_PASSWORD}):")
         self.stdout.write("  admin (superuser)")
-        for username, first, last, code, role, _position in orgs_demo.ACCOUNTS:
+        for username, _first, _last, code, role, _position in orgs_demo.ACCOUNTS:
             self.stdout.write(f"  {username:<12} {role.label:<18} {organizations[code].name}")

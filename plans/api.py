@@ -1,0 +1,95 @@
+"""REST endpoints for plans, targets and assignments: same scoping and renderers as the pages."""
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+
+from documents.docx import DOCX_CONTENT_TYPE
+from plans.documents import render_plan_docx
+from plans.filters import AssignmentFilter, PlanFilter, TargetFilter
+from plans.models import Assignment, ContentArea, Plan, Target
+from plans.selectors import plan_list
+
+
+class ContentAreaSerializer(serializers.ModelSerializer):
+    activities = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
+
+    class Meta:
+        model = ContentArea
+        fields = ["id", "order", "title", "description", "activities", "source"]
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    number_symbol = serializers.CharField(read_only=True)
+    content_areas = ContentAreaSerializer(many=True, read_only=True)
+    basis_documents = serializers.SlugRelatedField(many=True, read_only=True, slug_field="number")
+
+    class Meta:
+        model = Plan
+        fields = [
+            "id", "organization", "year", "number", "symbol", "number_symbol", "place", "date", "title", "parent",
+            "basis_documents", "purposes", "content_areas", "recipients", "signer_authority", "signer_principal",
+            "signer_title", "signer_name", "status", "revision_of",
+        ]
+
+
+class TargetSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Target
+        fields = ["id", "plan", "content_area", "order", "text", "kind", "comparator", "baseline", "target_value",
+                  "unit_of_measure", "grade", "measure", "parent_target"]
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    overdue = serializers.SerializerMethodField()
+    next_due_date = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Assignment
+        fields = ["id", "plan", "content_area", "lead_unit", "support_units", "task", "due_date", "recurrence",
+                  "status", "overdue", "next_due_date"]
+
+    def get_overdue(self, obj) -> bool:
+        return obj.is_overdue()
+
+    def get_next_due_date(self, obj):
+        return obj.next_due_date()
+
+
+class PlanViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = PlanSerializer
+    filterset_class = PlanFilter
+
+    def get_queryset(self):
+        return plan_list(self.request.user).prefetch_related("content_areas__activities", "basis_documents")
+
+    @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"])
+    def docx(self, request, pk=None):
+        plan = self.get_object()
+        response = HttpResponse(render_plan_docx(plan), content_type=DOCX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="KH-{plan.pk}-{plan.year}.docx"'
+        return response
+
+
+class TargetViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = TargetSerializer
+    filterset_class = TargetFilter
+
+    def get_queryset(self):
+        return Target.objects.filter(plan__in=Plan.objects.visible_to(self.request.user)).order_by("plan", "order")
+
+
+class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = AssignmentSerializer
+    filterset_class = AssignmentFilter
+
+    def get_queryset(self):
+        return (
+            Assignment.objects.visible_to(self.request.user)
+            .select_related("plan")
+            .prefetch_related("support_units")
+            .order_by("due_date", "id")
+        )

@@ -1,0 +1,372 @@
+"""Annual plans: sections, targets and assignments, cascading province → agency → unit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from legal.models import LegalDocument
+from orgs.models import Organization
+from orgs.scoping import ALL, Action, ScopedQuerySet, organization_paths, path_q, superior_ids
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    ISSUED = "issued", _("Issued")
+    REPLACED = "replaced", _("Replaced by a revision")
+
+
+class SigningAuthority(models.TextChoices):
+    NONE = "", _("(signs in own name)")
+    TM = "TM.", "TM."
+    KT = "KT.", "KT."
+    Q = "Q.", "Q."
+    TL = "TL.", "TL."
+    TUQ = "TUQ.", "TUQ."
+
+
+class PlanQuerySet(ScopedQuerySet):
+    scope_path_field = "organization__path"
+
+    def visible_to(self, user):
+        """Plans in the user's reach, plus the issued plans of the organizations above it.
+
+        A unit reads the agency and province plans it implements; never a sibling's.
+        """
+        paths = organization_paths(user, Action.VIEW)
+        if paths is ALL:
+            return self.all()
+        own = path_q(paths, "organization__path")
+        superiors = superior_ids(user)
+        above = Q(organization_id__in=superiors, status__in=[PlanStatus.ISSUED, PlanStatus.REPLACED])
+        return self.filter(own | above) if superiors else self.filter(own)
+
+    def approvable_by(self, user):
+        return self.filter(path_q(organization_paths(user, Action.APPROVE), "organization__path"))
+
+
+class Plan(models.Model):
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="plans"
+    )
+    year = models.PositiveSmallIntegerField(_("year"), db_index=True)
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    symbol = models.CharField(_("symbol"), max_length=40, help_text=_("e.g. KH-SXD"))
+    place = models.CharField(_("place"), max_length=80)
+    date = models.DateField(_("date of issue"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=500)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("superior plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    basis_documents = models.ManyToManyField(
+        LegalDocument, verbose_name=_("legal basis"), blank=True, related_name="plans"
+    )
+    introduction = models.TextField(_("introduction"), blank=True)
+    purposes = models.TextField(_("purposes and requirements"), blank=True)
+    closing = models.TextField(_("closing sentence"), blank=True)
+    recipients = models.TextField(_("recipients"), blank=True, help_text=_("One per line."))
+    archive = models.CharField(_("archived at"), max_length=120, default="VT", help_text=_("e.g. VT, VP"))
+    signer_authority = models.CharField(
+        _("signing authority"), max_length=5, choices=SigningAuthority.choices, blank=True
+    )
+    signer_principal = models.CharField(
+        _("on behalf of"), max_length=120, blank=True, help_text=_("e.g. GIÁM ĐỐC in KT. GIÁM ĐỐC")
+    )
+    signer_title = models.CharField(_("signer title"), max_length=120, blank=True)
+    signer_name = models.CharField(_("signer name"), max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT, db_index=True
+    )
+    revision_of = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="revised_by",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    issued_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=[basis_documents])
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+        ordering = ["-year", "organization__path", "-id"]
+        indexes = [models.Index(fields=["organization", "year", "status"], name="plan_org_year_status_idx")]
+        constraints = [
+            # Numbers restart each year; one number per organization and year.
+            models.UniqueConstraint(
+                fields=["organization", "year", "number"],
+                condition=Q(number__isnull=False),
+                name="plan_number_unique_per_year",
+            ),
+            # One original plan per organization and year; changes are revisions of it.
+            models.UniqueConstraint(
+                fields=["organization", "year"],
+                condition=Q(revision_of__isnull=True),
+                name="plan_one_per_org_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number_symbol} — {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan_detail", args=[self.pk])
+
+    @property
+    def number_symbol(self) -> str:
+        """ "Số, ký hiệu" as printed: numbers below 10 are padded (05/KH-SXD)."""
+        number = f"{self.number:02d}" if self.number else "    "
+        return f"{number}/{self.symbol}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == PlanStatus.DRAFT
+
+    @property
+    def recipient_list(self) -> list[str]:
+        return [line.strip().lstrip("-").strip().rstrip(";") for line in self.recipients.splitlines() if line.strip()]
+
+
+class ContentArea(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="content_areas")
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    source = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="derived",
+        verbose_name=_("superior content area"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("content area")
+        verbose_name_plural = _("content areas")
+        ordering = ["plan", "order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.title}"
+
+
+class Activity(models.Model):
+    content_area = models.ForeignKey(ContentArea, on_delete=models.CASCADE, related_name="activities")
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    text = models.TextField(_("activity"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["content_area", "order", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class TargetKind(models.TextChoices):
+    STAFF_SHARE = "staff_share", _("Share of staff")
+    UNIT_SHARE = "unit_share", _("Share of units")
+    REGISTER_RATE = "register_rate", _("Rate measured by a register")
+    COUNT = "count", _("Count")
+    GRADE = "grade", _("Grade")
+
+
+class Comparator(models.TextChoices):
+    GTE = "gte", "≥"
+    GT = "gt", ">"
+    EQ = "eq", "="
+    LTE = "lte", "≤"
+
+
+class Measure(models.TextChoices):
+    """How a target will be computed from the registers (the indicators app computes them)."""
+
+    NONE = "", _("(entered by hand)")
+    AGENCY_PLAN_ISSUED_ON_TIME = "agency_plan_issued_on_time", _("Agency plan issued on time")
+    STAFF_STUDY_RATE = "staff_study_rate", _("Share of staff who studied the directives")
+    UNITS_PLAN_RATE = "units_plan_rate", _("Share of units that issued a plan")
+    RECEPTION_DAYS_RATE = "reception_days_rate", _("Citizen reception days held as required")
+    PETITIONS_ON_TIME_RATE = "petitions_on_time_rate", _("Petitions settled on time")
+    DOSSIERS_ON_TIME_RATE = "dossiers_on_time_rate", _("Dossiers settled on time")
+    SATISFACTION_RATE = "satisfaction_rate", _("Citizen satisfaction")
+    DISCLOSURES_ON_TIME_RATE = "disclosures_on_time_rate", _("Disclosures made on time")
+    STAFF_CONFERENCE_HELD = "staff_conference_held", _("Staff conference held")
+    GOOD_MODELS_COUNT = "good_models_count", _("Good models registered")
+    ASSESSMENT_GRADE = "assessment_grade", _("Grade of the annual assessment")
+
+
+class Target(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
+    content_area = models.ForeignKey(
+        ContentArea, verbose_name=_("content area"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="targets",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    text = models.TextField(_("text as written"))
+    kind = models.CharField(_("kind"), max_length=20, choices=TargetKind.choices)
+    comparator = models.CharField(_("comparator"), max_length=3, choices=Comparator.choices, default=Comparator.GTE)
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True, blank=True)
+    target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2, null=True, blank=True)
+    unit_of_measure = models.CharField(_("unit of measure"), max_length=30, blank=True, default="%")
+    grade = models.CharField(_("grade to reach"), max_length=60, blank=True)
+    measure = models.CharField(_("measure"), max_length=40, choices=Measure.choices, blank=True)
+    parent_target = models.ForeignKey(
+        "self", verbose_name=_("superior target"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="derived",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["plan", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="grade") | Q(target_value__isnull=False), name="target_value_unless_grade"
+            ),
+            models.CheckConstraint(condition=~Q(kind="grade") | ~Q(grade=""), name="target_grade_for_grade"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def goal(self) -> str:
+        if self.kind == TargetKind.GRADE:
+            return self.grade
+        value = f"{self.target_value.normalize():f}" if self.target_value is not None else ""
+        return f"{self.get_comparator_display()} {value}{self.unit_of_measure}"
+
+
+class Recurrence(models.TextChoices):
+    NONE = "", _("Once")
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    SEMIANNUAL = "semiannual", _("Every six months")
+    ANNUAL = "annual", _("Annually")
+
+
+class AssignmentStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+# Shown, never stored: a late assignment is one not done past its due date.
+OVERDUE_LABEL = _("Overdue")
+
+RECURRENCE_MONTHS = {
+    Recurrence.MONTHLY: 1,
+    Recurrence.QUARTERLY: 3,
+    Recurrence.SEMIANNUAL: 6,
+    Recurrence.ANNUAL: 12,
+}
+
+
+class AssignmentQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """Assignments of plans in the user's reach, and any assignment charging a unit in it."""
+        paths = organization_paths(user, Action.VIEW)
+        if paths is ALL:
+            return self.all()
+        supported = Assignment.support_units.through.objects.filter(
+            path_q(paths, "organization__path")
+        ).values("assignment_id")
+        return self.filter(
+            path_q(paths, "plan__organization__path") | path_q(paths, "lead_unit__path") | Q(pk__in=supported)
+        )
+
+    def editable_by(self, user):
+        """The plan's editors, and the lead unit's editors (who record progress)."""
+        paths = organization_paths(user, Action.CHANGE)
+        if paths is ALL:
+            return self.all()
+        return self.filter(path_q(paths, "plan__organization__path") | path_q(paths, "lead_unit__path"))
+
+    def charging(self, organizations):
+        return self.filter(Q(lead_unit__in=organizations) | Q(support_units__in=organizations)).distinct()
+
+
+class Assignment(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="assignments")
+    content_area = models.ForeignKey(
+        ContentArea, verbose_name=_("content area"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="assignments",
+    )
+    lead_unit = models.ForeignKey(
+        Organization, verbose_name=_("lead unit"), on_delete=models.PROTECT, related_name="led_assignments"
+    )
+    support_units = models.ManyToManyField(
+        Organization, verbose_name=_("supporting units"), blank=True, related_name="supported_assignments"
+    )
+    task = models.TextField(_("task"))
+    due_date = models.DateField(_("due date"), null=True, blank=True, db_index=True)
+    recurrence = models.CharField(_("recurrence"), max_length=12, choices=Recurrence.choices, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=AssignmentStatus.choices, default=AssignmentStatus.NOT_STARTED,
+        db_index=True,
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    history = HistoricalRecords(m2m_fields=[support_units])
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["plan", "order", "id"]
+        indexes = [models.Index(fields=["lead_unit", "due_date"], name="assignment_lead_due_idx")]
+
+    def __str__(self) -> str:
+        return self.task[:80]
+
+    def next_due_date(self, today: dt.date | None = None) -> dt.date | None:
+        """The fixed due date, or for a schedule the end of the current period within the plan's year."""
+        if self.due_date or not self.recurrence:
+            return self.due_date
+        today = today or timezone.localdate()
+        months = RECURRENCE_MONTHS[self.recurrence]
+        year = self.plan.year
+        reference = today if today.year == year else dt.date(year, 1, 1) if today.year < year else dt.date(year, 12, 31)
+        period_end_month = ((reference.month - 1) // months + 1) * months
+        following = dt.date(year + (period_end_month == 12), period_end_month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        due = self.next_due_date(today)
+        return self.status != AssignmentStatus.DONE and due is not None and due < today
+
+    @property
+    def display_status(self) -> str:
+        return str(OVERDUE_LABEL) if self.is_overdue() else self.get_status_display()

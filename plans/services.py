@@ -1,0 +1,301 @@
+"""The rules of plans: lifecycle, cascade, revisions. Views, API and commands call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from orgs.models import Organization, OrganizationKind
+from orgs.scoping import Action, can
+from plans.models import (
+    Activity,
+    Assignment,
+    AssignmentStatus,
+    ContentArea,
+    Plan,
+    PlanStatus,
+    Target,
+)
+
+
+@dataclass(frozen=True)
+class Transition:
+    action: Action  # the permission the user needs on the plan's organization
+    label: str
+
+
+# The lifecycle: (from, to) → who may move it. Anything not listed is refused.
+TRANSITIONS: dict[tuple[str, str], Transition] = {
+    (PlanStatus.DRAFT, PlanStatus.SUBMITTED): Transition(Action.CHANGE, "submit"),
+    (PlanStatus.SUBMITTED, PlanStatus.DRAFT): Transition(Action.APPROVE, "return"),
+    (PlanStatus.SUBMITTED, PlanStatus.APPROVED): Transition(Action.APPROVE, "approve"),
+    (PlanStatus.APPROVED, PlanStatus.ISSUED): Transition(Action.APPROVE, "issue"),
+}
+
+
+def allowed_transitions(plan: Plan, user) -> list[str]:
+    """Target states `user` may move `plan` to now (for the buttons a page shows)."""
+    return [
+        target
+        for (source, target), rule in TRANSITIONS.items()
+        if source == plan.status and can(user, rule.action, plan.organization)
+    ]
+
+
+def _transition(plan: Plan, target: str, *, by) -> Transition:
+    rule = TRANSITIONS.get((plan.status, target))
+    if rule is None:
+        raise ValidationError(
+            _("A plan that is “%(source)s” cannot become “%(target)s”.")
+            % {"source": PlanStatus(plan.status).label, "target": PlanStatus(target).label}
+        )
+    if not can(by, rule.action, plan.organization):
+        raise PermissionDenied(_("You may not do this to this plan."))
+    return rule
+
+
+def _locked(plan: Plan) -> Plan:
+    return Plan.objects.select_for_update().select_related("organization").get(pk=plan.pk)
+
+
+def check_editable(plan: Plan, by) -> None:
+    if not can(by, Action.CHANGE, plan.organization):
+        raise PermissionDenied(_("You may not change this plan."))
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(
+            _("Only a draft can be changed; this plan is “%(status)s”.") % {"status": plan.get_status_display()}
+        )
+
+
+def submit_plan(plan: Plan, *, by) -> Plan:
+    with transaction.atomic():
+        plan = _locked(plan)
+        _transition(plan, PlanStatus.SUBMITTED, by=by)
+        if not plan.content_areas.exists():
+            raise ValidationError(_("Add at least one content area before submitting."))
+        plan.status = PlanStatus.SUBMITTED
+        plan.submitted_at = timezone.now()
+        plan._change_reason = "submit"
+        plan.save()
+    return plan
+
+
+def return_plan(plan: Plan, *, by, reason: str = "") -> Plan:
+    with transaction.atomic():
+        plan = _locked(plan)
+        _transition(plan, PlanStatus.DRAFT, by=by)
+        plan.status = PlanStatus.DRAFT
+        plan._change_reason = reason or "return"
+        plan.save()
+    return plan
+
+
+def approve_plan(plan: Plan, *, by) -> Plan:
+    with transaction.atomic():
+        plan = _locked(plan)
+        _transition(plan, PlanStatus.APPROVED, by=by)
+        plan.status = PlanStatus.APPROVED
+        plan.approved_by = by
+        plan.approved_at = timezone.now()
+        plan._change_reason = "approve"
+        plan.save()
+    return plan
+
+
+def next_number(organization: Organization, year: int) -> int:
+    used = Plan.objects.filter(organization=organization, year=year).aggregate(top=Max("number"))["top"]
+    return (used or 0) + 1
+
+
+def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | None = None) -> Plan:
+    """Fix the number and date; from now on the plan is read-only."""
+    with transaction.atomic():
+        # Lock the organization row so two plans issued at once cannot take the same number.
+        Organization.objects.select_for_update().get(pk=plan.organization_id)
+        plan = _locked(plan)
+        _transition(plan, PlanStatus.ISSUED, by=by)
+        date = date or timezone.localdate()
+        number = number or next_number(plan.organization, plan.year)
+        if Plan.objects.filter(organization=plan.organization, year=plan.year, number=number).exists():
+            raise ValidationError(
+                {"number": _("Number %(number)s is already used this year.") % {"number": number}}
+            )
+        plan.number = number
+        plan.date = date
+        plan.status = PlanStatus.ISSUED
+        plan.issued_at = timezone.now()
+        plan._change_reason = "issue"
+        plan.save()
+        if plan.revision_of_id:
+            Plan.objects.filter(pk=plan.revision_of_id).update(status=PlanStatus.REPLACED)
+    return plan
+
+
+def _copy_contents(source: Plan, target: Plan, *, link: bool) -> dict[int, ContentArea]:
+    """Copy sections and targets; `link` ties each copy to the superior item it serves."""
+    area_map: dict[int, ContentArea] = {}
+    for area in source.content_areas.prefetch_related("activities"):
+        copy = ContentArea.objects.create(
+            plan=target, order=area.order, title=area.title, description=area.description,
+            source=area if link else area.source,
+        )
+        area_map[area.pk] = copy
+        Activity.objects.bulk_create(
+            [Activity(content_area=copy, order=a.order, text=a.text) for a in area.activities.all()]
+        )
+    for item in source.targets.all():
+        Target.objects.create(
+            plan=target, content_area=area_map.get(item.content_area_id), order=item.order, text=item.text,
+            kind=item.kind, comparator=item.comparator, baseline=item.baseline, target_value=item.target_value,
+            unit_of_measure=item.unit_of_measure, grade=item.grade, measure=item.measure,
+            parent_target=item if link else item.parent_target,
+        )
+    return area_map
+
+
+def cascade_plan(parent: Plan, *, to_org: Organization, by) -> Plan:
+    """Create `to_org`'s plan from its superior's, pre-filled with sections, targets and basis."""
+    if parent.status not in (PlanStatus.ISSUED,):
+        raise ValidationError(_("Only an issued plan can be implemented by a lower plan."))
+    if not can(by, Action.CHANGE, to_org):
+        raise PermissionDenied(_("You may not create plans for this organization."))
+    below = to_org.path.startswith(parent.organization.path) and to_org != parent.organization
+    if not below:
+        raise ValidationError(_("The plan can only be implemented by an organization under %(org)s.")
+                              % {"org": parent.organization.name})
+    if to_org.kind not in (OrganizationKind.AGENCY, OrganizationKind.UNIT):
+        raise ValidationError(_("Only agencies and units write plans."))
+    with transaction.atomic():
+        if Plan.objects.filter(organization=to_org, year=parent.year, revision_of__isnull=True).exists():
+            raise ValidationError(
+                _("%(org)s already has a plan for %(year)s.") % {"org": to_org.name, "year": parent.year}
+            )
+        plan = Plan.objects.create(
+            organization=to_org,
+            year=parent.year,
+            symbol=f"KH-{to_org.symbol}" if to_org.symbol else "KH",
+            place=parent.place,
+            title=_("Implementing state mobilization work in %(year)s") % {"year": parent.year},
+            parent=parent,
+            introduction=_("Implementing Plan No. %(number)s dated %(date)s of %(org)s, %(me)s issues its plan "
+                           "as follows:") % {
+                "number": parent.number_symbol, "date": parent.date.strftime("%d/%m/%Y") if parent.date else "",
+                "org": parent.organization.name, "me": to_org.name,
+            },
+            purposes=parent.purposes,
+            recipients="\n".join(_default_recipients(to_org)),
+            archive="VT" + (f", {_focal_symbol(to_org)}" if _focal_symbol(to_org) else ""),
+            signer_principal=parent.signer_principal if to_org.kind == parent.organization.kind else "",
+            created_by=by,
+        )
+        plan.basis_documents.set(parent.basis_documents.all())
+        _copy_contents(parent, plan, link=True)
+    return plan
+
+
+def _focal_symbol(org: Organization) -> str:
+    focal = org.children.filter(is_focal_office=True).first()
+    return focal.symbol if focal else ""
+
+
+def _default_recipients(org: Organization) -> list[str]:
+    if org.kind == OrganizationKind.AGENCY:
+        return [_("Department of Home Affairs"), _("Board of directors"), _("Divisions and units of the department")]
+    return [_("Leaders of %(org)s") % {"org": org.parent.name if org.parent else ""}]
+
+
+def revise_plan(plan: Plan, *, by) -> Plan:
+    """A draft copy of an issued plan that will replace it once issued."""
+    if plan.status != PlanStatus.ISSUED:
+        raise ValidationError(_("Only an issued plan can be revised."))
+    if not can(by, Action.CHANGE, plan.organization):
+        raise PermissionDenied(_("You may not change this plan."))
+    with transaction.atomic():
+        plan = _locked(plan)
+        if Plan.objects.filter(revision_of=plan).exists():
+            raise ValidationError(_("This plan already has a revision."))
+        copy = Plan.objects.get(pk=plan.pk)
+        copy.pk = None
+        copy.id = None
+        copy._state.adding = True
+        copy.number = None
+        copy.date = None
+        copy.status = PlanStatus.DRAFT
+        copy.revision_of = plan
+        copy.created_by = by
+        copy.submitted_at = copy.approved_at = copy.issued_at = None
+        copy.approved_by = None
+        copy.save()
+        copy.basis_documents.set(plan.basis_documents.all())
+        area_map = _copy_contents(plan, copy, link=False)
+        for assignment in plan.assignments.prefetch_related("support_units"):
+            new = Assignment.objects.create(
+                plan=copy, content_area=area_map.get(assignment.content_area_id), lead_unit=assignment.lead_unit,
+                task=assignment.task, due_date=assignment.due_date, recurrence=assignment.recurrence,
+                status=assignment.status, order=assignment.order,
+            )
+            new.support_units.set(assignment.support_units.all())
+    return copy
+
+
+def save_plan_part(instance, *, plan: Plan, by):
+    """Save a content area, activity, target or assignment of a draft plan."""
+    with transaction.atomic():
+        check_editable(_locked(plan), by)
+        instance.full_clean()
+        instance.save()
+    return instance
+
+
+def delete_plan_part(instance, *, plan: Plan, by) -> None:
+    with transaction.atomic():
+        check_editable(_locked(plan), by)
+        instance.delete()
+
+
+def validate_assignment_units(plan: Plan, lead_unit: Organization, support_units) -> None:
+    for unit in [lead_unit, *support_units]:
+        if not unit.path.startswith(plan.organization.path):
+            raise ValidationError(
+                _("%(unit)s is not part of %(org)s.") % {"unit": unit.name, "org": plan.organization.name}
+            )
+
+
+def set_assignment_status(assignment: Assignment, status: str, *, by) -> Assignment:
+    """Progress is recorded by the lead unit or the plan's editors, on issued plans too."""
+    if not Assignment.objects.editable_by(by).filter(pk=assignment.pk).exists():
+        raise PermissionDenied(_("You may not update this assignment."))
+    if status not in AssignmentStatus.values:
+        raise ValidationError(_("Unknown status."))
+    if assignment.plan.status == PlanStatus.REPLACED:
+        raise ValidationError(_("This plan has been replaced by a revision."))
+    assignment.status = status
+    assignment.save(update_fields=["status"])
+    return assignment
+
+
+@dataclass
+class CoverageRow:
+    organization: Organization
+    plan: Plan | None
+
+
+def plan_coverage(parent: Organization, year: int) -> list[CoverageRow]:
+    """For each agency of a province (or unit of an agency): its plan for the year, if any."""
+    kinds = [OrganizationKind.AGENCY] if parent.kind == OrganizationKind.PROVINCE else [OrganizationKind.UNIT]
+    children = list(Organization.objects.filter(parent=parent, kind__in=kinds).active_on(dt.date(year, 12, 31))
+                    .order_by("name"))
+    plans = {}
+    for plan in (
+        Plan.objects.filter(organization__in=children, year=year)
+        .exclude(status=PlanStatus.REPLACED)
+        .order_by("id")
+    ):
+        plans[plan.organization_id] = plan
+    return [CoverageRow(child, plans.get(child.pk)) for child in children]
