@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the app needs to run (gettext compiles the Vietnamese catalog)
 # and to test (Chromium for the browser tests).
-RUN_PACKAGES := gettext
+RUN_PACKAGES := gettext npm=npm
 TEST_PACKAGES := chromium chromium-driver
 
 .PHONY: run test setup system-run system-test lint messages clean

@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 
 from danvan.demo import load_all
 
+pytest_plugins = ["danvan.tests.browser"]
+
 
 @pytest.fixture(scope="session")
 def fast_passwords():

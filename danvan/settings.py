@@ -61,7 +61,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,6 +132,7 @@ AXES_VERBOSE = False
 # Lock by account, not by address: a whole office often shares one public IP.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+# Users read Vietnamese whatever their browser asks for (no LocaleMiddleware).
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "danvan" / "locale"]

@@ -164,6 +164,9 @@ def load() -> dict[str, Organization]:
             org.valid_to = date - dt.timedelta(days=1)
             org.successor = organizations[into]
             org.save()
+            for unit in Organization.objects.filter(path__startswith=org.path).exclude(pk=org.pk):
+                unit.valid_to = org.valid_to
+                unit.save()
             OrganizationChange.objects.create(
                 organization=org, kind=OrganizationChangeKind.MERGE, date=date, old_name=org.name,
                 new_name=organizations[into].name, result=organizations[into], decision=decision,

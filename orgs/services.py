@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from orgs.models import (
@@ -45,6 +46,7 @@ def create_organization(*, by, parent: Organization | None, **fields) -> Organiz
     with transaction.atomic():
         organization = Organization(parent=parent, **fields)
         organization.full_clean(exclude=["path"])
+        organization._history_user = by
         organization.save()
         OrganizationChange.objects.create(
             organization=organization,
@@ -74,6 +76,7 @@ def update_organization(
         for name, value in fields.items():
             setattr(organization, name, value)
         organization.full_clean(exclude=["path"])
+        organization._history_user = by
         organization.save()
         if organization.name != old_name:
             OrganizationChange.objects.create(
@@ -117,7 +120,15 @@ def merge_organizations(
             source.valid_to = closing
             source.successor = into
             source.full_clean(exclude=["path"])
+            source._history_user = by
             source.save()
+            # Its units close with it; they stay readable under their old names.
+            for unit in Organization.objects.filter(path__startswith=source.path).exclude(pk=source.pk).filter(
+                Q(valid_to__isnull=True) | Q(valid_to__gt=closing)
+            ):
+                unit.valid_to = closing
+                unit._history_user = by
+                unit.save()
             changes.append(
                 OrganizationChange.objects.create(
                     organization=source,
@@ -143,6 +154,7 @@ def save_staff_member(staff: StaffMember, *, by) -> StaffMember:
             raise PermissionDenied(_("You cannot change the roster of this organization."))
     with transaction.atomic():
         staff.full_clean()
+        staff._history_user = by
         staff.save()
     return staff
 

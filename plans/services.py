@@ -82,6 +82,7 @@ def submit_plan(plan: Plan, *, by) -> Plan:
         plan.status = PlanStatus.SUBMITTED
         plan.submitted_at = timezone.now()
         plan._change_reason = "submit"
+        plan._history_user = by
         plan.save()
     return plan
 
@@ -92,6 +93,7 @@ def return_plan(plan: Plan, *, by, reason: str = "") -> Plan:
         _transition(plan, PlanStatus.DRAFT, by=by)
         plan.status = PlanStatus.DRAFT
         plan._change_reason = reason or "return"
+        plan._history_user = by
         plan.save()
     return plan
 
@@ -104,6 +106,7 @@ def approve_plan(plan: Plan, *, by) -> Plan:
         plan.approved_by = by
         plan.approved_at = timezone.now()
         plan._change_reason = "approve"
+        plan._history_user = by
         plan.save()
     return plan
 
@@ -131,6 +134,7 @@ def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | Non
         plan.status = PlanStatus.ISSUED
         plan.issued_at = timezone.now()
         plan._change_reason = "issue"
+        plan._history_user = by
         plan.save()
         if plan.revision_of_id:
             Plan.objects.filter(pk=plan.revision_of_id).update(status=PlanStatus.REPLACED)
@@ -249,6 +253,8 @@ def save_plan_part(instance, *, plan: Plan, by):
     with transaction.atomic():
         check_editable(_locked(plan), by)
         instance.full_clean()
+        # Recorded as the acting user also when called outside a request (API, commands).
+        instance._history_user = by
         instance.save()
     return instance
 
@@ -276,6 +282,7 @@ def set_assignment_status(assignment: Assignment, status: str, *, by) -> Assignm
     if assignment.plan.status == PlanStatus.REPLACED:
         raise ValidationError(_("This plan has been replaced by a revision."))
     assignment.status = status
+    assignment._history_user = by
     assignment.save(update_fields=["status"])
     return assignment
 

@@ -1,0 +1,27 @@
+"""The register of cited documents: one row per number, however it is spelled."""
+
+from legal.models import LegalDocument, LegalDocumentKind, kind_from_number, normalize_number
+from legal.services import register_document
+
+
+def test_numbers_are_normalized():
+    assert normalize_number("114- KL/TW") == normalize_number("114-KL/TW")
+    assert normalize_number(" 16/CT–TTg ") == "16/CT-TTG"
+
+
+def test_kind_is_read_from_the_number():
+    assert kind_from_number("859/KH-UBND") == LegalDocumentKind.PLAN
+    assert kind_from_number("23-QĐ/TW") == LegalDocumentKind.DECISION
+    assert kind_from_number("10/2022/QH15") == LegalDocumentKind.LAW
+    assert kind_from_number("59/2023/NĐ-CP") == LegalDocumentKind.DECREE
+    assert kind_from_number("16/CT-TTg") == LegalDocumentKind.DIRECTIVE
+
+
+def test_register_deduplicates_and_fills_blanks(db):
+    import datetime as dt
+
+    first = register_document("777/QĐ-UBND")
+    again = register_document("777/ QĐ-UBND", date=dt.date(2024, 1, 2), issuer="UBND tỉnh")
+    assert first.pk == again.pk and LegalDocument.objects.filter(normalized_number="777/QĐ-UBND").count() == 1
+    again.refresh_from_db()
+    assert again.date == dt.date(2024, 1, 2) and again.issuer == "UBND tỉnh"

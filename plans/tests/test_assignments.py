@@ -1,0 +1,101 @@
+"""A unit sees everything it is charged with on one page; overdue is derived, never typed."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from plans import services
+from plans.models import Assignment, AssignmentStatus, Recurrence
+
+
+@pytest.fixture
+def sxd_2024(db):
+    from plans.models import Plan
+
+    return Plan.objects.get(organization__code="TN.SXD", year=2024)
+
+
+def test_overdue_is_derived_from_the_due_date_and_status(sxd_2024, orgs):
+    item = Assignment(plan=sxd_2024, lead_unit=orgs["TN.SXD.VP"], task="x", due_date=dt.date(2024, 11, 1))
+    assert item.is_overdue(dt.date(2024, 11, 2)) and not item.is_overdue(dt.date(2024, 11, 1))
+    item.status = AssignmentStatus.DONE
+    assert not item.is_overdue(dt.date(2025, 1, 1))
+    assert "overdue" not in AssignmentStatus.values
+
+
+def test_a_recurring_assignment_is_due_at_the_end_of_its_period(sxd_2024, orgs):
+    item = Assignment(plan=sxd_2024, lead_unit=orgs["TN.SXD.VP"], task="x", recurrence=Recurrence.QUARTERLY)
+    assert item.next_due_date(dt.date(2024, 5, 10)) == dt.date(2024, 6, 30)
+    item.recurrence = Recurrence.SEMIANNUAL
+    assert item.next_due_date(dt.date(2024, 8, 1)) == dt.date(2024, 12, 31)
+    item.recurrence = Recurrence.MONTHLY
+    assert item.next_due_date(dt.date(2024, 2, 3)) == dt.date(2024, 2, 29)
+
+
+def test_unit_page_lists_what_the_unit_leads_or_supports_sorted_by_due_date(client_for, sxd_2024, orgs):
+    Assignment.objects.create(plan=sxd_2024, lead_unit=orgs["TN.SXD.QLXD"], task="Muộn hơn",
+                              due_date=dt.date(2024, 12, 1))
+    early = Assignment.objects.create(plan=sxd_2024, lead_unit=orgs["TN.SXD.VP"], task="Sớm hơn, phối hợp",
+                                      due_date=dt.date(2024, 6, 1))
+    early.support_units.add(orgs["TN.SXD.QLXD"])
+    Assignment.objects.create(plan=sxd_2024, lead_unit=orgs["TN.SXD.HTKT"], task="Của phòng khác",
+                              due_date=dt.date(2024, 1, 1))
+    response = client_for("unit").get("/assignments/mine/")
+    tasks = [a.task for a in response.context["assignments"]]
+    assert "Của phòng khác" not in tasks
+    assert tasks.index("Sớm hơn, phối hợp") < tasks.index("Muộn hơn")
+    assert "Quá hạn" in response.content.decode()
+
+
+def test_assignments_export_as_xlsx(client_for):
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client_for("unit").get("/assignments/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Kế hoạch", "Nhiệm vụ", "Đơn vị chủ trì")
+    assert len(rows) > 1
+
+
+def test_lead_unit_records_progress_on_an_issued_plan(sxd_2024, users, orgs):
+    item = sxd_2024.assignments.get(lead_unit=orgs["TN.SXD.QLXD"])
+    services.set_assignment_status(item, AssignmentStatus.IN_PROGRESS, by=users["unit"])
+    item.refresh_from_db()
+    assert item.status == AssignmentStatus.IN_PROGRESS
+    assert item.history.first().history_user == users["unit"]
+    other = sxd_2024.assignments.get(lead_unit=orgs["TN.SXD.VP"], due_date=dt.date(2024, 11, 1))
+    with pytest.raises(PermissionDenied):
+        services.set_assignment_status(other, AssignmentStatus.DONE, by=users["unit"])
+
+
+def test_assignment_units_must_belong_to_the_plans_agency(sxd_draft_2025, client_for, orgs):
+    response = client_for("focal").post(
+        f"/plans/{sxd_draft_2025.pk}/assignments/new/",
+        {"order": 1, "lead_unit": orgs["TN.SVHTTDL.VP"].pk, "task": "Không hợp lệ", "status": "not_started"},
+    )
+    assert response.status_code == 400
+    assert not sxd_draft_2025.assignments.exists()
+
+
+def test_due_date_and_schedule_are_exclusive(sxd_draft_2025, client_for, orgs):
+    response = client_for("focal").post(
+        f"/plans/{sxd_draft_2025.pk}/assignments/new/",
+        {"order": 1, "lead_unit": orgs["TN.SXD.VP"].pk, "task": "Hai hạn", "status": "not_started",
+         "due_date": "01/11/2025", "recurrence": "monthly"},
+    )
+    assert response.status_code == 400 and "không chọn cả hai" in response.content.decode()
+    assert not sxd_draft_2025.assignments.exists()
+
+
+def test_focal_adds_an_assignment_with_a_vietnamese_date(sxd_draft_2025, client_for, orgs):
+    response = client_for("focal").post(
+        f"/plans/{sxd_draft_2025.pk}/assignments/new/",
+        {"order": 1, "lead_unit": orgs["TN.SXD.QLXD"].pk, "support_units": [orgs["TN.SXD.TTR"].pk],
+         "task": "Kiểm tra công vụ", "status": "not_started", "due_date": "15/11/2025"},
+    )
+    assert response.status_code == 302
+    item = sxd_draft_2025.assignments.get()
+    assert item.due_date == dt.date(2025, 11, 15) and list(item.support_units.all()) == [orgs["TN.SXD.TTR"]]

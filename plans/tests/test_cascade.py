@@ -1,0 +1,80 @@
+"""An agency writes its plan from the province's in one step; a unit from its agency's."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from plans import services
+from plans.models import Plan, PlanStatus
+
+
+def test_agency_plan_is_prefilled_from_the_province_plan(sxd_draft_2025, province_2025):
+    plan = sxd_draft_2025
+    assert plan.status == PlanStatus.DRAFT and plan.parent == province_2025 and plan.year == 2025
+    assert plan.symbol == "KH-SXD"
+    assert [a.title for a in plan.content_areas.all()] == [a.title for a in province_2025.content_areas.all()]
+    assert [a.activities.count() for a in plan.content_areas.all()] == [
+        a.activities.count() for a in province_2025.content_areas.all()
+    ]
+    assert set(plan.basis_documents.values_list("number", flat=True)) == set(
+        province_2025.basis_documents.values_list("number", flat=True)
+    )
+    assert "696/KH-UBND" in plan.introduction
+
+
+def test_each_target_links_to_the_province_target_it_serves(sxd_draft_2025, province_2025):
+    pairs = [(t.text, t.parent_target) for t in sxd_draft_2025.targets.all()]
+    assert len(pairs) == province_2025.targets.count()
+    for text, parent in pairs:
+        assert parent is not None and parent.plan == province_2025 and parent.text == text
+
+
+def test_an_agency_cannot_have_two_original_plans_a_year(sxd_draft_2025, province_2025, users, orgs):
+    with pytest.raises(ValidationError):
+        services.cascade_plan(province_2025, to_org=orgs["TN.SXD"], by=users["focal"])
+    assert Plan.objects.filter(organization=orgs["TN.SXD"], year=2025).count() == 1
+
+
+def test_only_an_issued_plan_can_be_cascaded(sxd_draft_2025, users, orgs):
+    with pytest.raises(ValidationError):
+        services.cascade_plan(sxd_draft_2025, to_org=orgs["TN.SXD.QLXD"], by=users["unit"])
+
+
+def test_focal_cannot_create_another_agencys_plan(province_2025, users, orgs):
+    with pytest.raises(PermissionDenied):
+        services.cascade_plan(province_2025, to_org=orgs["TN.SNV"], by=users["focal"])
+
+
+def test_unit_plan_cascades_from_the_issued_agency_plan(sxd_draft_2025, users, orgs):
+    services.submit_plan(sxd_draft_2025, by=users["focal"])
+    services.approve_plan(sxd_draft_2025, by=users["leader"])
+    issued = services.issue_plan(sxd_draft_2025, by=users["leader"])
+    unit_plan = services.cascade_plan(issued, to_org=orgs["TN.SXD.QLXD"], by=users["unit"])
+    assert unit_plan.parent == issued and unit_plan.organization.code == "TN.SXD.QLXD"
+    assert all(t.parent_target.plan == issued for t in unit_plan.targets.all())
+
+
+def test_cascade_page_creates_the_draft_and_redirects(client_for, province_2025, orgs):
+    client = client_for("focal")
+    response = client.post(f"/plans/{province_2025.pk}/cascade/", {"organization": orgs["TN.SXD"].pk})
+    plan = Plan.objects.get(organization=orgs["TN.SXD"], year=2025)
+    assert response.status_code == 302 and response["Location"] == plan.get_absolute_url()
+
+
+def test_coordinator_sees_which_agencies_have_a_plan(client_for, orgs):
+    response = client_for("coordinator").get("/plans/coverage/", {"organization": orgs["TN"].pk, "year": 2025})
+    rows = {row.organization.code: row.plan for row in response.context["rows"]}
+    assert rows["TN.SVHTTDL"] is not None and rows["TN.SVHTTDL"].status == PlanStatus.ISSUED
+    assert rows["TN.SXD"] is None
+    assert "TN.SGTVT" not in rows  # merged into Sở Xây dựng before 2025 ended
+    assert "Chưa có kế hoạch" in response.content.decode()
+
+
+def test_agency_sees_which_units_have_a_plan(client_for, orgs):
+    response = client_for("focal").get("/plans/coverage/", {"organization": orgs["TN.SXD"].pk, "year": 2024})
+    rows = {row.organization.code: row.plan for row in response.context["rows"]}
+    assert rows["TN.SXD.QLXD"] is not None and rows["TN.SXD.HTKT"] is None
+
+
+def test_coverage_of_another_agency_is_not_found(client_for, orgs):
+    response = client_for("other-focal").get("/plans/coverage/", {"organization": orgs["TN.SXD"].pk})
+    assert response.status_code == 404

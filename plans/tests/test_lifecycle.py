@@ -1,0 +1,109 @@
+"""draft → submitted → approved → issued, every other move refused; nothing changes after issue."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from plans import services
+from plans.models import ContentArea, PlanStatus
+from plans.services import TRANSITIONS
+
+
+def test_the_whole_lifecycle(sxd_draft_2025, users):
+    plan = services.submit_plan(sxd_draft_2025, by=users["focal"])
+    assert plan.status == PlanStatus.SUBMITTED
+    plan = services.approve_plan(plan, by=users["leader"])
+    assert plan.status == PlanStatus.APPROVED and plan.approved_by == users["leader"]
+    plan = services.issue_plan(plan, by=users["leader"], date=dt.date(2025, 3, 20))
+    assert plan.status == PlanStatus.ISSUED and plan.number == 1 and plan.date == dt.date(2025, 3, 20)
+    assert plan.number_symbol == "01/KH-SXD"
+
+
+@pytest.mark.parametrize("source", list(PlanStatus))
+@pytest.mark.parametrize("target", list(PlanStatus))
+def test_every_transition_outside_the_table_is_refused(source, target, sxd_draft_2025, users):
+    if (source, target) in TRANSITIONS:
+        return
+    sxd_draft_2025.status = source
+    sxd_draft_2025.save()
+    with pytest.raises(ValidationError):
+        services._transition(sxd_draft_2025, target, by=users["admin"])
+
+
+def test_focal_cannot_approve_and_leader_cannot_submit(sxd_draft_2025, users):
+    with pytest.raises(PermissionDenied):
+        services.submit_plan(sxd_draft_2025, by=users["leader"])
+    services.submit_plan(sxd_draft_2025, by=users["focal"])
+    with pytest.raises(PermissionDenied):
+        services.approve_plan(sxd_draft_2025, by=users["focal"])
+    with pytest.raises(PermissionDenied):
+        services.approve_plan(sxd_draft_2025, by=users["other-focal"])
+
+
+def test_leader_can_return_a_submitted_plan(sxd_draft_2025, users):
+    services.submit_plan(sxd_draft_2025, by=users["focal"])
+    assert services.return_plan(sxd_draft_2025, by=users["leader"]).status == PlanStatus.DRAFT
+
+
+def test_an_empty_plan_cannot_be_submitted(sxd_draft_2025, users):
+    sxd_draft_2025.content_areas.all().delete()
+    with pytest.raises(ValidationError):
+        services.submit_plan(sxd_draft_2025, by=users["focal"])
+
+
+def test_numbers_restart_each_year_and_never_repeat(sxd_draft_2025, users, orgs):
+    services.submit_plan(sxd_draft_2025, by=users["focal"])
+    services.approve_plan(sxd_draft_2025, by=users["leader"])
+    services.issue_plan(sxd_draft_2025, by=users["leader"], number=22)
+    # The 2024 plan carries number 41; 2025 starts again.
+    assert sxd_draft_2025.organization.plans.get(year=2024).number == 41
+
+
+def test_a_taken_number_is_refused(sxd_draft_2025, users, orgs):
+    from plans.tests.factories import PlanFactory
+
+    PlanFactory(organization=orgs["TN.SXD"], year=2025, number=7, status=PlanStatus.ISSUED,
+                revision_of=orgs["TN.SXD"].plans.get(year=2024))
+    services.submit_plan(sxd_draft_2025, by=users["focal"])
+    services.approve_plan(sxd_draft_2025, by=users["leader"])
+    with pytest.raises(ValidationError):
+        services.issue_plan(sxd_draft_2025, by=users["leader"], number=7)
+    sxd_draft_2025.refresh_from_db()
+    assert sxd_draft_2025.status == PlanStatus.APPROVED and sxd_draft_2025.number is None
+
+
+def _issue(plan, users):
+    services.submit_plan(plan, by=users["focal"])
+    services.approve_plan(plan, by=users["leader"])
+    return services.issue_plan(plan, by=users["leader"])
+
+
+def test_no_edit_after_issue(sxd_draft_2025, users, client_for):
+    plan = _issue(sxd_draft_2025, users)
+    with pytest.raises(ValidationError):
+        services.save_plan_part(ContentArea(plan=plan, title="Thêm"), plan=plan, by=users["focal"])
+    area = plan.content_areas.first()
+    client = client_for("focal")
+    response = client.post(f"/plans/areas/{area.pk}/", {"order": 1, "title": "Sửa sau khi ban hành"})
+    area.refresh_from_db()
+    assert area.title != "Sửa sau khi ban hành"
+    assert response.status_code == 400
+    response = client.post(f"/plans/{plan.pk}/edit/", {"title": "Đổi tên"})
+    plan.refresh_from_db()
+    assert plan.title != "Đổi tên"
+
+
+def test_transition_page_shows_a_vietnamese_error(sxd_draft_2025, client_for):
+    client = client_for("focal")
+    response = client.post(f"/plans/{sxd_draft_2025.pk}/transition/", {"to": "issued"}, follow=True)
+    sxd_draft_2025.refresh_from_db()
+    assert sxd_draft_2025.status == PlanStatus.DRAFT
+    assert "không thể" in response.content.decode().lower() or "không có quyền" in response.content.decode().lower()
+
+
+def test_every_change_is_recorded(sxd_draft_2025, users):
+    _issue(sxd_draft_2025, users)
+    records = list(sxd_draft_2025.history.order_by("history_date"))
+    assert [r.status for r in records][-3:] == ["submitted", "approved", "issued"]
+    assert records[-1].history_change_reason == "issue"
