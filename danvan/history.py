@@ -39,6 +39,14 @@ def _display(record, field_name: str) -> str:
     return "" if value is None else str(value)
 
 
+def _display_m2m(field, rows) -> str:
+    """simple-history gives many-to-many values as through rows: name the related objects."""
+    key = field.related_model._meta.model_name
+    ids = [row.get(key) for row in rows or []]
+    related = field.related_model._default_manager.filter(pk__in=ids)
+    return ", ".join(sorted(str(item) for item in related))
+
+
 def history_entries(obj) -> list[HistoryEntry]:
     """The object's records, newest first, each with the fields it changed (before → after)."""
     records = list(obj.history.select_related("history_user").order_by("history_date", "history_id"))
@@ -49,10 +57,13 @@ def history_entries(obj) -> list[HistoryEntry]:
         if previous is not None:
             delta = record.diff_against(previous)
             for change in delta.changes:
-                label = str(record._meta.get_field(change.field).verbose_name)
-                changes.append(
-                    FieldChange(label, _display(previous, change.field), _display(record, change.field))
-                )
+                field = type(obj)._meta.get_field(change.field)
+                label = str(field.verbose_name)
+                if field.many_to_many:
+                    old, new = _display_m2m(field, change.old), _display_m2m(field, change.new)
+                else:
+                    old, new = _display(previous, change.field), _display(record, change.field)
+                changes.append(FieldChange(label, old, new))
         entries.append(
             HistoryEntry(
                 date=record.history_date,

@@ -67,7 +67,7 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
-    def docx(self, request, pk=None):
+    def docx(self, request, pk=None, format=None):  # noqa: A002 (DRF passes the format suffix)
         plan = self.get_object()
         response = HttpResponse(render_plan_docx(plan), content_type=DOCX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="KH-{plan.pk}-{plan.year}.docx"'
