@@ -146,9 +146,15 @@ class Organization(models.Model):
         return self.is_active_on()
 
     def name_on(self, day) -> str:
-        """The name the organization bore on a given day (history stays readable under old names)."""
-        record = self.history.filter(history_date__date__lte=day).order_by("-history_date").first()
-        return record.name if record else self.name
+        """The name the organization bore on a given day (history stays readable under old names).
+
+        Renames count from their effective date, not from when they were recorded: the first
+        rename after `day` still holds, as its old name, the name borne on `day`.
+        """
+        rename = (
+            self.changes.filter(kind=OrganizationChangeKind.RENAME, date__gt=day).order_by("date", "id").first()
+        )
+        return rename.old_name if rename else self.name
 
 
 def _move_descendants(old: str, new: str) -> None:
