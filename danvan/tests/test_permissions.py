@@ -207,9 +207,12 @@ def walk_as(role: str, users, checks: list[Check]) -> list[str]:
         expected = check.expected[role]
         if response.status_code != expected:
             wrong.append(f"{check.method} {check.url}: expected {expected}, got {response.status_code}")
-        elif response.status_code == 302 and role in check.sent_to_login:
-            if not response["Location"].startswith(check.login_page):
-                wrong.append(f"{check.method} {check.url}: sent to {response['Location']}, not {check.login_page}")
+        elif (
+            response.status_code == 302
+            and role in check.sent_to_login
+            and not response["Location"].startswith(check.login_page)
+        ):
+            wrong.append(f"{check.method} {check.url}: sent to {response['Location']}, not {check.login_page}")
     return wrong
 
 

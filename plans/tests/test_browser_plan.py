@@ -1,7 +1,5 @@
 """In headless Chromium: the 2025 agency plan from cascade to issue, and the unit's view of it."""
 
-import io
-
 import pytest
 from docx import Document
 from playwright.sync_api import expect
@@ -47,7 +45,7 @@ def test_plan_from_cascade_to_issue(browser, live_server, demo_data):
     focal.goto(f"{live_server.url}/plans/{plan.pk}/")
     with focal.expect_download() as download:
         focal.locator("#download-docx").click()
-    document = Document(io.BytesIO(open(download.value.path(), "rb").read()))
+    document = Document(download.value.path())
     texts = [cell.text for table in document.tables for cell in table._cells]
     assert any("Số: 01/KH-SXD" in text for text in texts)
 
