@@ -57,10 +57,13 @@ def page(browser) -> Page:
 
 @pytest.fixture
 def demo_data(live_server, transactional_db):
-    """The demo province, accounts, rosters and plans, loaded into the live server's (emptied) database."""
+    """The demo province, accounts, rosters and plans, loaded into the live server's (emptied) database.
+
+    Returns the organizations by code.
+    """
     from danvan.demo import load_all
 
-    return load_all()
+    return load_all()["organizations"]
 
 
 def login(page: Page, live_server, username: str, password: str | None = None):
