@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from orgs.scoping import ScopedQuerySet
@@ -54,7 +55,8 @@ class Organization(models.Model):
         blank=True,
         help_text=_("The abbreviation used in document numbers, e.g. SXD in 22/KH-SXD."),
     )
-    name = models.CharField(_("full name"), max_length=255)
+    # "full name" alone reads as a person's name (họ và tên) in Vietnamese.
+    name = models.CharField(pgettext_lazy("organization", "full name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices, db_index=True)
     parent = models.ForeignKey(
@@ -96,9 +98,12 @@ class Organization(models.Model):
                 | Q(valid_from__isnull=True)
                 | Q(valid_to__gte=models.F("valid_from")),
                 name="org_valid_range",
+                violation_error_message=_("The end of validity cannot be earlier than its start."),
             ),
             models.CheckConstraint(
-                condition=~Q(kind="province") | Q(parent__isnull=True), name="org_province_is_root"
+                condition=~Q(kind="province") | Q(parent__isnull=True),
+                name="org_province_is_root",
+                violation_error_message=_("A province cannot have a parent organization."),
             ),
         ]
 
@@ -280,6 +285,7 @@ class StaffMember(models.Model):
                 | Q(active_from__isnull=True)
                 | Q(active_to__gte=models.F("active_from")),
                 name="staff_active_range",
+                violation_error_message=_("The end of service cannot be earlier than its start."),
             )
         ]
 

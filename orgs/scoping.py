@@ -28,19 +28,29 @@ class Reach(StrEnum):
     PROVINCE = "province"  # the whole tree the organization belongs to
     AGENCY = "agency"  # the agency the organization belongs to, with all its units
     OWN = "own"  # the organization itself and what lies below it
+    ROOT = "root"  # the province's own node only (UBND tỉnh), not what lies below it
+
+# A path prefixed with this marks one organization exactly, not its subtree.
+EXACT = "="
+
+
+Reaches = Reach | tuple[Reach, ...] | None
 
 
 @dataclass(frozen=True)
 class RoleRule:
-    view: Reach | None
-    change: Reach | None
-    structure: Reach | None
-    approve: Reach | None = None
+    view: Reaches
+    change: Reaches
+    structure: Reaches
+    approve: Reaches = None
 
 
 # The table that decides every permission. Roles are orgs.models.Role values.
 ROLE_RULES: dict[str, RoleRule] = {
-    "coordinator": RoleRule(view=Reach.PROVINCE, change=Reach.AGENCY, structure=Reach.PROVINCE),
+    # The coordinator also drafts and publishes the province's own plan (UBND tỉnh's node).
+    "coordinator": RoleRule(
+        view=Reach.PROVINCE, change=(Reach.AGENCY, Reach.ROOT), structure=Reach.PROVINCE, approve=Reach.ROOT
+    ),
     "focal": RoleRule(view=Reach.AGENCY, change=Reach.AGENCY, structure=Reach.AGENCY),
     "leader": RoleRule(view=Reach.AGENCY, change=None, structure=None, approve=Reach.AGENCY),
     "unit_editor": RoleRule(view=Reach.OWN, change=Reach.OWN, structure=None),
@@ -59,6 +69,8 @@ def _anchor_path(organization, reach: Reach) -> str:
     ids = [int(part) for part in organization.path.strip("/").split("/") if part]
     if reach is Reach.PROVINCE:
         return f"/{ids[0]}/"
+    if reach is Reach.ROOT:
+        return f"{EXACT}/{ids[0]}/"
     if organization.kind in (OrganizationKind.AGENCY, OrganizationKind.PROVINCE):
         return organization.path
     agency = (
@@ -68,7 +80,10 @@ def _anchor_path(organization, reach: Reach) -> str:
 
 
 def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | None:
-    """Path prefixes of the subtrees `user` may act on; ALL (None) for superusers."""
+    """Path prefixes of the subtrees `user` may act on; ALL (None) for superusers.
+
+    An entry starting with EXACT names one organization's path rather than a subtree.
+    """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return []
     if user.is_superuser:
@@ -79,11 +94,16 @@ def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | 
         paths: set[str] = set()
         for membership in user.memberships.select_related("organization"):
             rule = ROLE_RULES.get(membership.role)
-            reach = getattr(rule, action.value, None) if rule else None
-            if reach is not None:
+            reaches = getattr(rule, action.value, None) if rule else None
+            if isinstance(reaches, Reach):
+                reaches = (reaches,)
+            for reach in reaches or ():
                 paths.add(_anchor_path(membership.organization, reach))
-        # Drop prefixes covered by a shorter one.
-        cache[action] = sorted(p for p in paths if not any(p != q and p.startswith(q) for q in paths))
+        # Drop entries covered by a shorter subtree.
+        cache[action] = sorted(
+            p for p in paths
+            if not any(p != q and not q.startswith(EXACT) and p.lstrip(EXACT).startswith(q) for q in paths)
+        )
     return cache[action]
 
 
@@ -112,7 +132,10 @@ def path_q(paths: list[str] | None, field: str) -> Q:
         return Q(pk__in=[])
     query = Q()
     for prefix in paths:
-        query |= Q(**{f"{field}__startswith": prefix})
+        if prefix.startswith(EXACT):
+            query |= Q(**{field: prefix[len(EXACT):]})
+        else:
+            query |= Q(**{f"{field}__startswith": prefix})
     return query
 
 
@@ -121,7 +144,10 @@ def can(user, action: Action | str, organization) -> bool:
     paths = organization_paths(user, action)
     if paths is ALL:
         return True
-    return any(organization.path.startswith(prefix) for prefix in paths)
+    return any(
+        organization.path == prefix[len(EXACT):] if prefix.startswith(EXACT) else organization.path.startswith(prefix)
+        for prefix in paths
+    )
 
 
 def has_any(user, action: Action | str) -> bool:

@@ -6,7 +6,6 @@ Nothing is saved when any row is bad, unless the user asks to import the valid r
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from documents.xlsx import XlsxError, read_rows
 from orgs.models import Organization, StaffCategory, StaffMember
 from orgs.scoping import Action, can
+from orgs.text import fold
 
 # The columns users fill in, as they read them; the export writes the same headers.
 COLUMNS = {
@@ -28,12 +28,6 @@ COLUMNS = {
     "active_to": "Đến ngày",
 }
 REQUIRED = ("full_name", "category")
-
-
-def fold(text: str) -> str:
-    """Compare Vietnamese labels without case, accents or extra spaces."""
-    text = unicodedata.normalize("NFD", str(text).strip().lower()).replace("đ", "d")
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
 
 
 CATEGORY_LABELS = {

@@ -10,6 +10,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.generic import DetailView, FormView, TemplateView, UpdateView, View
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -95,8 +96,8 @@ class OrganizationExportView(LoginRequiredMixin, View):
              o.valid_from, o.valid_to)
             for o in filterset.qs
         )
-        headers = [_("Code"), _("Symbol"), _("Full name"), _("Short name"), _("Kind"), _("Parent organization"),
-                   _("Valid from"), _("Valid to")]
+        headers = [_("Code"), _("Symbol"), pgettext("organization", "Full name"), _("Short name"), _("Kind"),
+                   _("Parent organization"), _("Valid from"), _("Valid to")]
         return xlsx_response("to-chuc.xlsx", _("Organizations"), headers, rows)
 
 

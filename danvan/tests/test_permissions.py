@@ -47,8 +47,7 @@ class Endpoint:
 
 
 def _pattern_arguments(pattern) -> tuple[tuple[str, ...], int]:
-    if hasattr(pattern, "converters") and not hasattr(pattern, "_regex"):
-        return tuple(pattern.converters), 0
+    """Named and unnamed groups of a route or regex pattern (a route compiles to a regex too)."""
     regex = pattern.regex
     names = tuple(regex.groupindex)
     return names, regex.groups - len(names)
