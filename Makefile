@@ -5,18 +5,19 @@ BIN := $(VENV)/bin
 DANVAN := $(BIN)/danvan
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Debian packages the app needs to run (gettext compiles the Vietnamese catalog)
-# and to test (Chromium for the browser tests).
-RUN_PACKAGES := gettext npm=npm
-TEST_PACKAGES := chromium chromium-driver
+# Debian packages the app needs to run (gettext compiles the Vietnamese catalog, npm brings
+# the front-end files, Tesseract reads scanned plans) and to test (Chromium for the browser
+# tests, poppler and a Vietnamese font to make the test documents).
+RUN_PACKAGES := gettext npm=npm tesseract-ocr tesseract-ocr-vie
+TEST_PACKAGES := chromium chromium-driver poppler-utils fonts-dejavu-core
 
 .PHONY: run test setup system-run system-test lint messages clean
 
 run: setup
 	$(DANVAN) migrate --noinput
 	$(DANVAN) load_demo
-	@echo "DanVan: http://$(HOST):$(PORT)/"
-	$(DANVAN) runserver $(HOST):$(PORT)
+	@echo "DanVan: http://$(HOST):$(PORT)/ (the task worker runs beside it)"
+	$(DANVAN) db_worker & trap 'kill $$! 2>/dev/null' EXIT INT TERM; $(DANVAN) runserver $(HOST):$(PORT)
 
 test: setup system-test
 	$(BIN)/ruff check .

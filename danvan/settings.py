@@ -49,10 +49,13 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "danvan",
     "orgs",
     "legal",
     "plans",
+    "ingest",
     "documents",
     "api",
 ]
@@ -161,6 +164,7 @@ STORAGES = {
 
 # Uploads: refuse large request bodies before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_TEMP_DIR = env("FILE_UPLOAD_TEMP_DIR") or None
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MAX_IMPORT_FILE_SIZE = envint("MAX_IMPORT_FILE_SIZE", 5 * 1024 * 1024)
 
@@ -200,6 +204,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
+
+# Background work (plan imports): the database-backed queue, run by `danvan db_worker`.
+# TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs tasks inside the request.
+TASKS = {"default": {"BACKEND": env("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Plans imported from documents: the largest file accepted.
+MAX_PLAN_IMPORT_SIZE = envint("MAX_PLAN_IMPORT_SIZE", 20 * 1024 * 1024)
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

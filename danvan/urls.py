@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("orgs.urls")),
     path("", include("plans.urls")),
+    path("", include("ingest.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -92,7 +92,7 @@ def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | 
     cache = user.__dict__.setdefault("_danvan_scope", {})
     if action not in cache:
         paths: set[str] = set()
-        for membership in user.memberships.select_related("organization"):
+        for membership in _memberships(user):
             rule = ROLE_RULES.get(membership.role)
             reaches = getattr(rule, action.value, None) if rule else None
             if isinstance(reaches, Reach):
@@ -107,6 +107,14 @@ def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | 
     return cache[action]
 
 
+def _memberships(user) -> list:
+    """The user's memberships, read once per request (the user object lives as long as it)."""
+    cache = user.__dict__.setdefault("_danvan_scope", {})
+    if "memberships" not in cache:
+        cache["memberships"] = list(user.memberships.select_related("organization"))
+    return cache["memberships"]
+
+
 def superior_ids(user) -> list[int]:
     """Ids of the organizations above the user's own (their issued plans are the user's basis)."""
     if not getattr(user, "is_authenticated", False):
@@ -114,7 +122,7 @@ def superior_ids(user) -> list[int]:
     cache = user.__dict__.setdefault("_danvan_scope", {})
     if "superiors" not in cache:
         ids: set[int] = set()
-        for membership in user.memberships.select_related("organization"):
+        for membership in _memberships(user):
             ids.update(membership.organization.ancestor_ids)
         cache["superiors"] = sorted(ids)
     return cache["superiors"]

@@ -127,6 +127,9 @@ ADMIN_SUPERUSER_EXCEPTIONS = {
     "admin:axes_accessattempt_add": 403,
     "admin:axes_accesslog_add": 403,
     "admin:axes_accessfailurelog_add": 403,
+    # Task results are written by the queue, never by hand.
+    "admin:django_tasks_database_dbtaskresult_add": 403,
+    "admin:django_tasks_database_dbtaskresult_delete": 403,
 }
 # Logging out of an admin session one does not have leads back to the admin index (which asks to log in).
 ADMIN_NON_STAFF_REDIRECTS = {"admin:logout": "/admin/"}
@@ -164,10 +167,12 @@ PAYLOADS: dict[str, Callable[[dict], dict]] = {
 
 # Each later app keeps its rows beside its tests and adds them here.
 def _extend() -> None:
+    from ingest.tests import permission_rules as ingest_rules
     from plans.tests import permission_rules as plans_rules
 
-    RULES.update(plans_rules.RULES)
-    SAMPLES.update(plans_rules.SAMPLES)
+    for rows in (plans_rules, ingest_rules):
+        RULES.update(rows.RULES)
+        SAMPLES.update(rows.SAMPLES)
 
 
 _extend()

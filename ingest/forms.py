@@ -1,0 +1,107 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from orgs.forms import DateInput
+from orgs.models import Organization
+from plans.models import Comparator, Measure, SigningAuthority, TargetKind
+
+
+class UploadForm(forms.Form):
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.none(), label=_("The plan belongs to"),
+        help_text=_("The organization whose draft plan will be created."),
+    )
+    file = forms.FileField(label=_("Plan document (.docx, .pdf or .txt)"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.editable_by(user).filter(
+            kind__in=["province", "agency", "unit"]
+        ).active_on()
+        limit = settings.MAX_PLAN_IMPORT_SIZE // (1024 * 1024)
+        self.fields["file"].help_text = _("At most %(limit)s MB.") % {"limit": limit}
+
+
+class ReviewForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    symbol = forms.CharField(label=_("Symbol"), max_length=40)
+    place = forms.CharField(label=_("Place"), max_length=80)
+    title = forms.CharField(label=_("Title"), max_length=500)
+    basis = forms.CharField(label=_("Implements (basis)"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text=_("One number per line."))
+    references = forms.CharField(
+        label=_("Cited documents"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One per line: number, then optionally its date as dd/mm/yyyy after a comma."),
+    )
+    recipients = forms.CharField(label=_("Recipients"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    signer_authority = forms.ChoiceField(label=_("Signing authority"), choices=SigningAuthority.choices,
+                                         required=False)
+    signer_principal = forms.CharField(label=_("On behalf of"), max_length=120, required=False)
+    signer_title = forms.CharField(label=_("Signer title"), max_length=120, required=False)
+    signer_name = forms.CharField(label=_("Signer name"), max_length=120, required=False)
+
+    def clean_references(self):
+        import datetime as dt
+
+        rows = []
+        for line in self.cleaned_data["references"].splitlines():
+            if not line.strip():
+                continue
+            number, _sep, date = line.partition(",")
+            parsed = None
+            if date.strip():
+                try:
+                    parsed = dt.datetime.strptime(date.strip(), "%d/%m/%Y").date()
+                except ValueError as exc:
+                    raise forms.ValidationError(
+                        _("“%(line)s”: the date must be dd/mm/yyyy.") % {"line": line.strip()}
+                    ) from exc
+            rows.append({"number": number.strip(), "date": parsed})
+        return rows
+
+    def clean_basis(self):
+        return [line.strip() for line in self.cleaned_data["basis"].splitlines() if line.strip()]
+
+
+class TargetRowForm(forms.Form):
+    include = forms.BooleanField(label=_("Include"), required=False)
+    text = forms.CharField(label=_("Target"), widget=forms.Textarea(attrs={"rows": 2}))
+    kind = forms.ChoiceField(label=_("Kind"), choices=TargetKind.choices)
+    comparator = forms.ChoiceField(label=_("Comparator"), choices=Comparator.choices)
+    target_value = forms.DecimalField(label=_("Value"), required=False, max_digits=12, decimal_places=2)
+    unit_of_measure = forms.CharField(label=_("Unit of measure"), required=False, max_length=30)
+    grade = forms.CharField(label=_("Grade to reach"), required=False, max_length=60)
+    measure = forms.ChoiceField(label=_("Measure"), choices=Measure.choices, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("include"):
+            return cleaned
+        if cleaned.get("kind") == TargetKind.GRADE and not cleaned.get("grade"):
+            self.add_error("grade", _("Give the grade to reach."))
+        if cleaned.get("kind") != TargetKind.GRADE and cleaned.get("target_value") is None:
+            self.add_error("target_value", _("Give the figure to reach, or leave the target out."))
+        return cleaned
+
+
+class AssignmentRowForm(forms.Form):
+    include = forms.BooleanField(label=_("Include"), required=False)
+    unit_name = forms.CharField(label=_("Unit as written"), required=False, widget=forms.HiddenInput)
+    lead_unit = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Lead unit"), required=False)
+    task = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 2}))
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].queryset = units if units is not None else Organization.objects.none()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("include") and not cleaned.get("lead_unit"):
+            self.add_error("lead_unit", _("Confirm which unit this is, or leave the assignment out."))
+        return cleaned
+
+
+TargetFormSet = forms.formset_factory(TargetRowForm, extra=0)
+AssignmentFormSet = forms.formset_factory(AssignmentRowForm, extra=0)

@@ -1,0 +1,71 @@
+"""A plan document uploaded to be turned into a draft plan, and where that stands."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from orgs.models import Organization
+from orgs.scoping import ScopedQuerySet
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Reading")
+    DONE = "done", _("Ready for review")
+    FAILED = "failed", _("Failed")
+    CREATED = "created", _("Plan created")
+
+
+class PlanImportQuerySet(ScopedQuerySet):
+    scope_path_field = "organization__path"
+
+
+class PlanImport(models.Model):
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="plan_imports"
+    )
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED, db_index=True
+    )
+    pages_done = models.PositiveIntegerField(default=0)
+    pages_total = models.PositiveIntegerField(default=0)
+    error = models.TextField(_("error"), blank=True)
+    text = models.TextField(_("document text"), blank=True)
+    result = models.JSONField(_("extracted structure"), null=True, blank=True)
+    plan = models.OneToOneField(
+        "plans.Plan", verbose_name=_("plan"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="source_import",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    history = HistoricalRecords(excluded_fields=["pages_done", "pages_total", "text", "result"])
+    objects = PlanImportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan import")
+        verbose_name_plural = _("plan imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("ingest:import_detail", args=[self.pk])
+
+    @property
+    def percent(self) -> int:
+        if self.status in (ImportStatus.DONE, ImportStatus.CREATED):
+            return 100
+        return int(100 * self.pages_done / self.pages_total) if self.pages_total else 0
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)

@@ -1,0 +1,43 @@
+"""The one exception a bad input raises, with a message a Vietnamese user can act on."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    NOT_FOUND = "not_found"
+    EMPTY = "empty"
+    TOO_LARGE = "too_large"
+    UNSUPPORTED = "unsupported"
+    CORRUPT = "corrupt"
+    ENCRYPTED = "encrypted"
+    ZIP_BOMB = "zip_bomb"
+    NO_TEXT = "no_text"
+    OCR_UNAVAILABLE = "ocr_unavailable"
+
+
+MESSAGES_VI: dict[ErrorCode, str] = {
+    ErrorCode.NOT_FOUND: "Không tìm thấy tệp cần nhập.",
+    ErrorCode.EMPTY: "Tệp rỗng: không có nội dung để trích xuất kế hoạch.",
+    ErrorCode.TOO_LARGE: "Tệp quá lớn (tối đa {limit_mb} MB). Hãy tách tệp hoặc nén lại trước khi nhập.",
+    ErrorCode.UNSUPPORTED: (
+        "Định dạng tệp không được hỗ trợ. Chỉ nhận tệp .docx, .pdf hoặc .txt (tệp .doc cũ cần lưu lại thành .docx)."
+    ),
+    ErrorCode.CORRUPT: "Tệp bị hỏng hoặc không đúng định dạng {kind}, không đọc được.",
+    ErrorCode.ENCRYPTED: "Tệp PDF được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu rồi nhập lại.",
+    ErrorCode.ZIP_BOMB: ("Tệp .docx có dung lượng giải nén bất thường (nghi là tệp độc hại), hệ thống từ chối đọc."),
+    ErrorCode.NO_TEXT: (
+        "Tệp PDF không có lớp văn bản và không có hình ảnh nhận dạng được chữ. Hãy quét lại rõ hơn hoặc dùng tệp .docx."
+    ),
+    ErrorCode.OCR_UNAVAILABLE: "Máy chủ chưa cài Tesseract (gói tiếng Việt) nên không đọc được bản quét.",
+}
+
+
+class ExtractionError(Exception):
+    """Raised for input that cannot give a plan; `message_vi` is shown to the user as is."""
+
+    def __init__(self, code: ErrorCode, message_vi: str | None = None, **params: object) -> None:
+        self.code = ErrorCode(code)
+        self.message_vi = message_vi or MESSAGES_VI[self.code].format(**params)
+        super().__init__(f"{self.code}: {self.message_vi}")

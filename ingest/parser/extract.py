@@ -1,0 +1,50 @@
+"""From a file (or text) to the plan JSON of shared/ingest/SCHEMA.md."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from os import PathLike
+
+from .body import assignments, deadlines, targets
+from .citations import basis, references
+from .closing import recipients, signer
+from .errors import ErrorCode, ExtractionError
+from .header import document_fields
+from .layout import locate
+from .normalize import paragraphs
+from .readers import read_text
+
+Progress = Callable[[int, int], None]
+
+
+def extract_from_text(text: str) -> dict[str, object]:
+    layout = locate(paragraphs(text))
+    document = document_fields(layout)
+    found_deadlines = deadlines(layout, document["year"])
+    charged = []
+    for unit in assignments(layout):
+        dates = [d.date for d in found_deadlines if d.para in unit.paras]
+        charged.append({"unit": unit.unit, "text": unit.text, "deadlines": list(dict.fromkeys(dates))})
+    return {
+        "document": document,
+        "basis": basis(layout),
+        "references": references(layout, document["number"]),
+        "sections": [{"label": s.label, "title": s.title} for s in layout.sections],
+        "targets": targets(layout),
+        "deadlines": [{"date": d.date, "text": d.text} for d in found_deadlines],
+        "assignments": charged,
+        "recipients": recipients(layout.closing),
+        "signer": signer(layout.closing),
+    }
+
+
+def extract_plan(path: str | PathLike[str], progress: Progress | None = None) -> dict[str, object]:
+    """Read a plan (.docx, .pdf with or without a text layer, .txt) and return its structure.
+
+    `progress(done, total)` is called as pages are read. Raises ExtractionError for bad input,
+    never returns a partial plan.
+    """
+    text = read_text(path, progress)
+    if not text.strip():
+        raise ExtractionError(ErrorCode.EMPTY)
+    return extract_from_text(text)

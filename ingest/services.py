@@ -1,0 +1,258 @@
+"""Plan imports: accept a document, read it in the background, turn the reviewed result into a draft plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rapidfuzz import fuzz
+
+from ingest.models import ImportStatus, PlanImport
+from ingest.parser import ExtractionError, extract_from_text, read_text
+from ingest.parser.errors import ErrorCode
+from legal.models import normalize_number
+from legal.services import register_document
+from orgs.models import Organization
+from orgs.scoping import Action, can
+from orgs.text import fold
+from plans.models import Assignment, Comparator, Measure, Plan, PlanStatus, Target, TargetKind
+
+logger = logging.getLogger(__name__)
+
+ACCEPTED_SUFFIXES = (".docx", ".pdf", ".txt")
+# A unit name from the document is proposed as this organization when they match this well.
+MATCH_THRESHOLD = 80
+
+
+def start_import(upload, *, organization: Organization, by) -> PlanImport:
+    """Keep the uploaded file and queue it for reading; refuse what cannot be a plan document."""
+    from ingest.tasks import read_plan_import
+
+    if not can(by, Action.CHANGE, organization):
+        raise PermissionDenied(_("You may not create plans for this organization."))
+    name = Path(upload.name or "").name
+    if not name.lower().endswith(ACCEPTED_SUFFIXES):
+        raise ValidationError(_("Only .docx, .pdf and .txt files can be imported."))
+    if upload.size == 0:
+        raise ValidationError(_("The file is empty."))
+    if upload.size > settings.MAX_PLAN_IMPORT_SIZE:
+        raise ValidationError(
+            _("The file is larger than %(limit)s MB.") % {"limit": settings.MAX_PLAN_IMPORT_SIZE // (1024 * 1024)}
+        )
+    plan_import = PlanImport(organization=organization, original_name=name[:255], size=upload.size, created_by=by)
+    plan_import.file.save(name, upload, save=False)
+    plan_import._history_user = by
+    plan_import.save()
+    read_plan_import.enqueue(plan_import.pk)
+    return plan_import
+
+
+def run_import(import_id: int) -> None:
+    """Read the file (OCR for scans), reporting pages as they are read; store the text and structure."""
+    waiting = [ImportStatus.QUEUED, ImportStatus.RUNNING]
+    plan_import = PlanImport.objects.filter(pk=import_id, status__in=waiting).first()
+    if plan_import is None:
+        return
+    PlanImport.objects.filter(pk=import_id).update(status=ImportStatus.RUNNING)
+
+    def progress(done: int, total: int) -> None:
+        PlanImport.objects.filter(pk=import_id).update(pages_done=done, pages_total=total)
+
+    suffix = Path(plan_import.original_name).suffix.lower()
+    try:
+        # Storage may be remote (S3): the parser reads a local copy.
+        with tempfile.NamedTemporaryFile(suffix=suffix) as local, plan_import.file.open("rb") as stored:
+            shutil.copyfileobj(stored, local)
+            local.flush()
+            text = read_text(local.name, progress)
+        if not text.strip():
+            raise ExtractionError(ErrorCode.EMPTY)
+        result = extract_from_text(text)
+    except ExtractionError as exc:
+        PlanImport.objects.filter(pk=import_id).update(status=ImportStatus.FAILED, error=exc.message_vi)
+        return
+    except Exception:
+        logger.exception("Plan import %s failed", import_id)
+        PlanImport.objects.filter(pk=import_id).update(
+            status=ImportStatus.FAILED, error=_("The file could not be read. Check it opens correctly, then try again.")
+        )
+        return
+    PlanImport.objects.filter(pk=import_id).update(status=ImportStatus.DONE, text=text, result=result)
+
+
+@dataclass
+class UnitMatch:
+    name: str
+    organization: Organization | None
+    score: float
+
+
+def match_units(names: list[str], organization: Organization) -> list[UnitMatch]:
+    """Propose, for each unit named in the document, the organization under `organization` it means."""
+    candidates = list(
+        Organization.objects.filter(path__startswith=organization.path).exclude(pk=organization.pk).active_on()
+    )
+    keys = [(org, [fold(org.name)] + ([fold(org.short_name)] if org.short_name else [])) for org in candidates]
+    matches = []
+    for name in names:
+        wanted = fold(name)
+        best, best_score = None, 0.0
+        for org, variants in keys:
+            score = max(fuzz.token_sort_ratio(wanted, variant) for variant in variants)
+            if score > best_score:
+                best, best_score = org, score
+        matches.append(UnitMatch(name, best if best_score >= MATCH_THRESHOLD else None, round(best_score)))
+    return matches
+
+
+GRADE_WORDS = ("Xuất sắc", "Tốt", "Khá", "Trung bình")
+
+
+def guess_target(item: dict) -> dict:
+    """A first reading of an extracted target; the user corrects it before the plan is made."""
+    text = item.get("text") or ""
+    lowered = text.lower()
+    value = item.get("value")
+    guess = {"text": text, "target_value": value, "unit_of_measure": item.get("unit") or "", "grade": "",
+             "comparator": Comparator.GT if re.search(r"\btrên\b", lowered) else Comparator.GTE,
+             "measure": Measure.NONE, "include": True}
+    if value is None and "xếp loại" in lowered:
+        guess["kind"] = TargetKind.GRADE
+        guess["grade"] = next((word for word in GRADE_WORDS if word in text), "Tốt")
+        guess["measure"] = Measure.ASSESSMENT_GRADE
+        return guess
+    if any(word in lowered for word in ("hài lòng",)):
+        guess.update(kind=TargetKind.REGISTER_RATE, measure=Measure.SATISFACTION_RATE)
+    elif "hồ sơ" in lowered:
+        guess.update(kind=TargetKind.REGISTER_RATE, measure=Measure.DOSSIERS_ON_TIME_RATE)
+    elif "ban hành kế hoạch" in lowered or re.search(r"\b(phòng|đơn vị)\b", lowered):
+        guess.update(kind=TargetKind.UNIT_SHARE,
+                     measure=Measure.UNITS_PLAN_RATE if "kế hoạch" in lowered else Measure.NONE)
+    elif re.search(r"cán bộ|công chức|viên chức", lowered):
+        guess.update(kind=TargetKind.STAFF_SHARE,
+                     measure=Measure.STAFF_STUDY_RATE if re.search(r"học tập|quán triệt", lowered) else Measure.NONE)
+    else:
+        guess["kind"] = TargetKind.REGISTER_RATE if guess["unit_of_measure"] == "%" else TargetKind.COUNT
+    # A target without a figure is shown, but left out until the user gives one.
+    guess["include"] = value is not None
+    return guess
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def split_signer(authority: str | None) -> tuple[str, str]:
+    """ "KT. GIÁM ĐỐC" → ("KT.", "GIÁM ĐỐC")."""
+    match = re.match(r"^\s*(TM\.|KT\.|Q\.|TL\.|TUQ\.)\s*(.*)$", authority or "")
+    return (match.group(1), match.group(2).strip()) if match else ("", (authority or "").strip())
+
+
+def find_parent_plan(organization: Organization, numbers: list[str]) -> Plan | None:
+    """The superior's issued plan that the document says it implements, if it is in the system."""
+    wanted = {normalize_number(number) for number in numbers}
+    for plan in Plan.objects.filter(
+        organization_id__in=organization.ancestor_ids, status=PlanStatus.ISSUED, number__isnull=False
+    ).select_related("organization"):
+        if normalize_number(f"{plan.number}/{plan.symbol}") in wanted or normalize_number(plan.number_symbol) in wanted:
+            return plan
+    return None
+
+
+def create_plan_from_import(
+    plan_import: PlanImport, *, fields: dict, references: list[dict], targets: list[dict],
+    assignments: list[dict], by,
+) -> Plan:
+    """Create the draft plan the user reviewed: its cited documents, targets and assignments, all or nothing."""
+    organization = plan_import.organization
+    if not can(by, Action.CHANGE, organization):
+        raise PermissionDenied(_("You may not create plans for this organization."))
+    with transaction.atomic():
+        plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+        if plan_import.status != ImportStatus.DONE:
+            raise ValidationError(_("This import has already been used or is not ready."))
+        year = fields["year"]
+        if Plan.objects.filter(organization=organization, year=year, revision_of__isnull=True).exists():
+            raise ValidationError(
+                _("%(org)s already has a plan for %(year)s.") % {"org": organization.name, "year": year}
+            )
+        documents = [register_document(ref["number"], date=ref.get("date")) for ref in references]
+        basis = fields.pop("basis", [])
+        plan = Plan(
+            organization=organization, status=PlanStatus.DRAFT, created_by=by,
+            parent=find_parent_plan(organization, basis), **fields,
+        )
+        plan._history_user = by
+        plan.full_clean()
+        plan.save()
+        plan.basis_documents.set(documents)
+        for order, item in enumerate(targets, 1):
+            target = Target(plan=plan, order=order, **item)
+            target.full_clean()
+            target.save()
+        for order, item in enumerate(assignments, 1):
+            unit = item["lead_unit"]
+            if not unit.path.startswith(organization.path) or unit == organization:
+                raise ValidationError(
+                    _("%(unit)s is not part of %(org)s.") % {"unit": unit.name, "org": organization.name}
+                )
+            assignment = Assignment(plan=plan, order=order, **item)
+            assignment.full_clean()
+            assignment.save()
+        plan_import.plan = plan
+        plan_import.status = ImportStatus.CREATED
+        plan_import._history_user = by
+        plan_import.save()
+    return plan
+
+
+def review_initial(plan_import: PlanImport) -> tuple[dict, list[dict], list[dict]]:
+    """What the review form starts from: the extracted structure, units matched to organizations."""
+    result = plan_import.result or {}
+    document = result.get("document") or {}
+    signer = result.get("signer") or {}
+    authority, principal = split_signer(signer.get("authority"))
+    dates = {ref["number"]: ref.get("date") for ref in result.get("references", [])}
+    organization = plan_import.organization
+    fields = {
+        "year": document.get("year") or (parse_date(document.get("date")) or dt.date.today()).year,
+        "symbol": document.get("symbol") or f"KH-{organization.symbol}",
+        "place": document.get("place") or "",
+        "title": document.get("title") or "",
+        "basis": "\n".join(result.get("basis", [])),
+        "references": "\n".join(
+            f"{number}, {parse_date(date):%d/%m/%Y}" if parse_date(date) else number for number, date in dates.items()
+        ),
+        "recipients": "\n".join(result.get("recipients", [])),
+        "signer_authority": authority,
+        "signer_principal": principal,
+        "signer_title": signer.get("title") or "",
+        "signer_name": signer.get("name") or "",
+    }
+    targets = [guess_target(item) for item in result.get("targets", [])]
+    charged = result.get("assignments", [])
+    matches = match_units([item.get("unit") or "" for item in charged], organization)
+    assignments = []
+    for item, match in zip(charged, matches, strict=True):
+        deadlines = [parse_date(d) for d in item.get("deadlines", [])]
+        assignments.append({
+            "include": match.organization is not None,
+            "unit_name": item.get("unit") or "",
+            "lead_unit": match.organization,
+            "score": match.score,
+            "task": item.get("text") or "",
+            "due_date": next((d for d in deadlines if d), None),
+        })
+    return fields, targets, assignments

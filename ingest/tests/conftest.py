@@ -1,0 +1,36 @@
+"""Seed plans as .txt, .docx and .pdf, generated once per test session."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.tests.documents import SEEDS, make_documents
+
+GOLD = SEEDS.parent / "ingest" / "gold"
+SEED_STEMS = sorted(p.stem for p in GOLD.glob("*.json"))
+
+
+@pytest.fixture(scope="session")
+def seed_documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    directory = tmp_path_factory.mktemp("seeds")
+    return {stem: make_documents(stem, directory) for stem in SEED_STEMS}
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, dict]:
+    return {stem: json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8")) for stem in SEED_STEMS}
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Run background tasks inside the request, as a worker would right after."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -1,0 +1,288 @@
+"""Realistic .docx and .pdf versions of a plan's text, made at test time (and by bench/extract.py).
+
+The .docx lays the header out in a two-column table, uses Word's automatic numbering for the
+roman sections, numbered items and lettered items, and puts "Nơi nhận" beside the signature in a
+table, as agencies do. The PDF is that same document rendered to A4 with a Vietnamese font,
+justified paragraphs with a first-line indent and page numbers from page 2.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Mm, Pt
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ingest.parser.normalize import paragraphs
+from ingest.parser.patterns import HEADER_NUMBER
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian fonts-dejavu-core: full Vietnamese
+NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+_AUTHORITY = re.compile(r"\b(?:KT|TM|TL|TUQ|Q)\.\s*[A-ZĐ].*$")
+_ROMAN = re.compile(r"^[IVX]+\.\s+")
+_DIGIT = re.compile(r"^\d{1,2}\.\s+")
+_LETTER = re.compile(r"^[a-z]\.\s+")
+
+
+@dataclass
+class Block:
+    text: str
+    numbering: str | None = None  # "roman", "decimal", "letter"
+    label: str | None = None  # the label Word will draw, for the PDF
+
+
+@dataclass
+class Plan:
+    header_left: list[str]
+    header_right: list[str]
+    type_line: str
+    title: str
+    body: list[Block] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+
+
+def _is_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def plan_from_text(text: str) -> Plan:
+    """Split a plan's text into the parts a word processor lays out differently."""
+    paras = paragraphs(text)
+    type_at = next(i for i, p in enumerate(paras) if p.startswith("KẾ HOẠCH"))
+    left, right = [], list(NATIONAL)
+    for para in paras[:type_at]:
+        # A web copy may run "Số: ..." and the place and date together on one line.
+        if m := HEADER_NUMBER.search(para):
+            left.append(para[: m.end()])
+            para = para[m.end() :].strip()
+        if para:
+            (right if ", ngày" in para else left).append(para)
+    rest = paras[type_at][len("KẾ HOẠCH") :].strip()
+    title, body_at = (rest, type_at + 1) if rest else (paras[type_at + 1], type_at + 2)
+    plan = Plan(left, right, "KẾ HOẠCH", title)
+    end = next(i for i, p in enumerate(paras) if p.startswith("Nơi nhận"))
+    counters = {"roman": 0, "decimal": 0, "letter": 0}
+    for para in paras[body_at:end]:
+        for kind, pattern in (("roman", _ROMAN), ("decimal", _DIGIT), ("letter", _LETTER)):
+            if m := pattern.match(para):
+                counters[kind] += 1
+                if kind == "roman":
+                    counters["decimal"] = counters["letter"] = 0
+                elif kind == "decimal":
+                    counters["letter"] = 0
+                label = _label(kind, counters[kind])
+                plan.body.append(Block(para[m.end() :], kind, label))
+                break
+        else:
+            plan.body.append(Block(para))
+    first = paras[end]
+    if m := _AUTHORITY.search(first):
+        plan.signature.append(m.group(0))
+        first = first[: m.start()].strip()
+    plan.recipients.append(first)
+    closing = iter(paras[end + 1 :])
+    for para in closing:
+        plan.recipients.append(para)
+        if para.startswith("- Lưu"):
+            break
+    for para in closing:
+        words = para.split()
+        if _is_upper(para) or (2 <= len(words) <= 5 and all(w[0].isupper() for w in words)):
+            plan.signature.append(para)
+    return plan
+
+
+def _label(kind: str, n: int) -> str:
+    if kind == "roman":
+        return ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")[n - 1] + "."
+    if kind == "letter":
+        return chr(ord("a") + n - 1) + "."
+    return f"{n}."
+
+
+# --- .docx -------------------------------------------------------------------------------------
+_ABSTRACT = {"roman": (101, "upperRoman"), "decimal": (102, "decimal"), "letter": (103, "lowerLetter")}
+
+
+def _add_numbering(document: docx.document.Document) -> None:
+    numbering = document.part.numbering_part.element
+    for abstract_id, fmt in _ABSTRACT.values():
+        numbering.insert(
+            0,
+            parse_xml(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+                '<w:multiLevelType w:val="singleLevel"/>'
+                f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/>'
+                '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="567"/></w:pPr></w:lvl>'
+                "</w:abstractNum>"
+            ),
+        )
+
+
+def _new_list(document: docx.document.Document, kind: str, num_id: int) -> int:
+    document.part.numbering_part.element.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{_ABSTRACT[kind][0]}"/></w:num>')
+    )
+    return num_id
+
+
+def _numbered(paragraph: docx.text.paragraph.Paragraph, num_id: int) -> None:
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _cell_lines(cell: docx.table._Cell, lines: list[str], *, bold_upper: bool, align: int) -> None:
+    cell.paragraphs[0].text = ""
+    for k, line in enumerate(lines):
+        p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        p.alignment = align
+        run = p.add_run(line)
+        run.bold = bold_upper and _is_upper(line)
+
+
+def write_docx(plan: Plan, path: Path) -> Path:
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(20)
+    section.top_margin = section.bottom_margin = Mm(20)
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = "Times New Roman", Pt(13)
+    _add_numbering(document)
+
+    header = document.add_table(rows=1, cols=2)
+    _cell_lines(header.cell(0, 0), plan.header_left, bold_upper=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _cell_lines(header.cell(0, 1), plan.header_right, bold_upper=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for text in (plan.type_line, plan.title):
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.add_run(text).bold = True
+
+    next_id = 111
+    lists: dict[str, int] = {"roman": _new_list(document, "roman", 110)}
+    for block in plan.body:
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        p.paragraph_format.first_line_indent = Mm(10)
+        run = p.add_run(block.text)
+        if block.numbering:
+            if block.numbering != "roman" and block.label in ("1.", "a."):
+                lists[block.numbering] = _new_list(document, block.numbering, next_id)
+                next_id += 1
+            _numbered(p, lists[block.numbering])
+            run.bold = block.numbering == "roman"
+
+    closing = document.add_table(rows=1, cols=2)
+    _cell_lines(closing.cell(0, 0), plan.recipients, bold_upper=False, align=WD_ALIGN_PARAGRAPH.LEFT)
+    signature = plan.signature[:2] + ["", "", ""] + plan.signature[2:]
+    _cell_lines(closing.cell(0, 1), signature, bold_upper=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    document.save(str(path))
+    return path
+
+
+# --- .pdf --------------------------------------------------------------------------------------
+def _fonts() -> None:
+    if "Serif" in pdfmetrics.getRegisteredFontNames():
+        return
+    pdfmetrics.registerFont(TTFont("Serif", str(FONT_DIR / "DejaVuSerif.ttf")))
+    pdfmetrics.registerFont(TTFont("Serif-Bold", str(FONT_DIR / "DejaVuSerif-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont("Serif-Italic", str(FONT_DIR / "DejaVuSerif-Italic.ttf")))
+
+
+def _style(name: str, **kw: object) -> ParagraphStyle:
+    base = {"fontName": "Serif", "fontSize": 13, "leading": 17, "spaceAfter": 4}
+    return ParagraphStyle(name, **{**base, **kw})
+
+
+def _page_number(canvas: object, doc: object) -> None:
+    canvas.setFont("Serif", 12)
+    canvas.drawCentredString(A4[0] / 2 + 5 * mm, A4[1] - 12 * mm, str(doc.page))
+
+
+def write_pdf(plan: Plan, path: Path) -> Path:
+    _fonts()
+    body = _style("body", alignment=TA_JUSTIFY, firstLineIndent=10 * mm)
+    center = _style("center", alignment=TA_CENTER, spaceAfter=0)
+    center_bold = _style("center_bold", alignment=TA_CENTER, fontName="Serif-Bold", spaceAfter=0)
+    left = _style("left", alignment=TA_LEFT, fontSize=11, leading=14, spaceAfter=0)
+
+    def cell(lines: list[str], *, plain: ParagraphStyle, upper: ParagraphStyle) -> list[Paragraph]:
+        return [Paragraph(escape(x) or "&nbsp;", upper if _is_upper(x) else plain) for x in lines]
+
+    story: list[object] = []
+    header = Table(
+        [
+            [
+                cell(plan.header_left, plain=center, upper=center_bold),
+                cell(
+                    plan.header_right,
+                    plain=_style("date", alignment=TA_CENTER, fontName="Serif-Italic"),
+                    upper=center_bold,
+                ),
+            ]
+        ],
+        colWidths=[62 * mm, 98 * mm],
+    )
+    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [header, Spacer(1, 8 * mm)]
+    story += [
+        Paragraph(escape(plan.type_line), center_bold),
+        Paragraph(escape(plan.title), center_bold),
+        Spacer(1, 6 * mm),
+    ]
+    for block in plan.body:
+        text = escape(block.text)
+        if block.label:
+            text = f"{block.label} {text}"
+        if block.numbering == "roman":
+            text = f"<b>{text}</b>"
+        story.append(Paragraph(text, body))
+    signature = plan.signature[:2] + ["", "", "", ""] + plan.signature[2:]
+    closing = Table(
+        [[cell(plan.recipients, plain=left, upper=left), cell(signature, plain=center, upper=center_bold)]],
+        colWidths=[80 * mm, 80 * mm],
+    )
+    closing.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [Spacer(1, 4 * mm), closing]
+    SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=30 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=plan.title,
+    ).build(story, onLaterPages=_page_number)
+    return path
+
+
+def seed_text(stem: str) -> str:
+    return (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+
+
+def make_documents(stem: str, directory: Path) -> dict[str, Path]:
+    """The seed as .txt, .docx and .pdf files in `directory`."""
+    text = seed_text(stem)
+    plan = plan_from_text(text)
+    txt = directory / f"{stem}.txt"
+    txt.write_text(text, encoding="utf-8")
+    docx_path = write_docx(plan, directory / f"{stem}.docx")
+    pdf_path = write_pdf(plan, directory / f"{stem}.pdf")
+    return {"txt": txt, "docx": docx_path, "pdf": pdf_path}

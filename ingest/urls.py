@@ -1,0 +1,12 @@
+from django.urls import path
+
+from ingest import views
+
+app_name = "ingest"
+
+urlpatterns = [
+    path("imports/", views.ImportListView.as_view(), name="import_list"),
+    path("imports/new/", views.ImportCreateView.as_view(), name="import_create"),
+    path("imports/<int:pk>/", views.ImportDetailView.as_view(), name="import_detail"),
+    path("imports/<int:pk>/progress/", views.ImportProgressView.as_view(), name="import_progress"),
+]

@@ -1,0 +1,127 @@
+"""Pages of plan imports: upload, watch the reading, review and create the draft plan."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, ListView, View
+
+from ingest import services
+from ingest.forms import AssignmentFormSet, ReviewForm, TargetFormSet, UploadForm
+from ingest.models import ImportStatus, PlanImport
+from orgs.models import Organization
+from orgs.scoping import Action, can, has_any
+
+
+class ImportListView(LoginRequiredMixin, ListView):
+    template_name = "ingest/import_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return PlanImport.objects.visible_to(self.request.user).select_related("organization", "plan", "created_by")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_import=has_any(self.request.user, Action.CHANGE), **kwargs)
+
+
+class ImportCreateView(LoginRequiredMixin, FormView):
+    template_name = "ingest/import_form.html"
+    form_class = UploadForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not has_any(request.user, Action.CHANGE):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            plan_import = services.start_import(
+                form.cleaned_data["file"], organization=form.cleaned_data["organization"], by=self.request.user
+            )
+        except ValidationError as exc:
+            form.add_error("file", exc)
+            return self.form_invalid(form)
+        return redirect(plan_import)
+
+
+def _review_forms(plan_import: PlanImport, data=None):
+    units = Organization.objects.filter(path__startswith=plan_import.organization.path).exclude(
+        pk=plan_import.organization_id
+    ).active_on()
+    fields, targets, assignments = services.review_initial(plan_import)
+    form = ReviewForm(data, initial=fields)
+    target_formset = TargetFormSet(data, initial=targets, prefix="targets")
+    assignment_formset = AssignmentFormSet(data, initial=assignments, prefix="assignments",
+                                           form_kwargs={"units": units})
+    scores = [row["score"] for row in assignments]
+    return form, target_formset, assignment_formset, scores
+
+
+class ImportDetailView(LoginRequiredMixin, View):
+    """While reading: progress. When read: the text beside the structure, to correct and confirm."""
+
+    template_name = "ingest/import_detail.html"
+
+    def get_import(self, request, pk) -> PlanImport:
+        return get_object_or_404(PlanImport.objects.visible_to(request.user).select_related("organization"), pk=pk)
+
+    def render(self, request, plan_import, forms=None, status=200):
+        context = {"object": plan_import}
+        if plan_import.status == ImportStatus.DONE:
+            form, targets, assignments, scores = forms or _review_forms(plan_import)
+            context.update(form=form, target_formset=targets, assignment_formset=assignments,
+                           assignment_rows=list(zip(assignments.forms, scores, strict=True)))
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request, pk):
+        return self.render(request, self.get_import(request, pk))
+
+    def post(self, request, pk):
+        plan_import = self.get_import(request, pk)
+        if not can(request.user, Action.CHANGE, plan_import.organization):
+            raise PermissionDenied
+        if plan_import.status != ImportStatus.DONE:
+            messages.error(request, _("This import has already been used or is not ready."))
+            return redirect(plan_import)
+        forms = _review_forms(plan_import, request.POST)
+        form, targets, assignments, _scores = forms
+        if form.is_valid() and targets.is_valid() and assignments.is_valid():
+            fields = {k: v for k, v in form.cleaned_data.items() if k not in ("references", "recipients")}
+            fields["recipients"] = form.cleaned_data["recipients"]
+            target_rows = [{k: v for k, v in row.items() if k != "include"} for row in targets.cleaned_data
+                           if row.get("include")]
+            assignment_rows = [
+                {"lead_unit": row["lead_unit"], "task": row["task"], "due_date": row["due_date"]}
+                for row in assignments.cleaned_data if row.get("include")
+            ]
+            try:
+                plan = services.create_plan_from_import(
+                    plan_import, fields=fields, references=form.cleaned_data["references"],
+                    targets=target_rows, assignments=assignment_rows, by=request.user,
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Draft plan created from the document."))
+                return redirect(plan)
+        return self.render(request, plan_import, forms, status=400)
+
+
+class ImportProgressView(LoginRequiredMixin, View):
+    """The progress bar, polled by htmx; once reading ends the page reloads to the review."""
+
+    def get(self, request, pk):
+        plan_import = get_object_or_404(PlanImport.objects.visible_to(request.user), pk=pk)
+        response = render(request, "ingest/progress.html", {"object": plan_import})
+        if not plan_import.in_progress and request.htmx:
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+        return response
