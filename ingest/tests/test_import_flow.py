@@ -110,7 +110,10 @@ def test_an_organization_with_a_plan_for_that_year_is_refused(client_for, orgs, 
     assert Plan.objects.filter(organization=orgs["TN.SXD"], year=2024).count() == 1
 
 
-def test_the_worker_reads_queued_imports_and_the_page_shows_progress(client_for, orgs, media):
+def test_the_worker_reads_queued_imports_and_the_page_shows_progress(client_for, orgs, media, monkeypatch):
+    # The worker drops stale connections between tasks; inside a test transaction that would
+    # close the test's own connection (PostgreSQL), so it keeps it here.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
     client = client_for("coordinator")
     upload(client, orgs["TN.SNV"])
     plan_import = PlanImport.objects.get()
