@@ -7,9 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Debian packages the app needs to run (gettext compiles the Vietnamese catalog, npm brings
 # the front-end files, Tesseract reads scanned plans) and to test (Chromium for the browser
-# tests, poppler and a Vietnamese font to make the test documents).
+# tests, poppler, LibreOffice and a Vietnamese font to make the test documents).
 RUN_PACKAGES := gettext npm=npm tesseract-ocr tesseract-ocr-vie
-TEST_PACKAGES := chromium chromium-driver poppler-utils fonts-dejavu-core
+TEST_PACKAGES := chromium chromium-driver poppler-utils fonts-dejavu-core libreoffice-writer-nogui
 
 .PHONY: run test setup system-run system-test lint messages clean
 

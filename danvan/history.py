@@ -23,6 +23,8 @@ class HistoryEntry:
     kind: str
     reason: str
     changes: list[FieldChange]
+    # For the parts of an object (a plan's targets…): which part, as it read then.
+    subject: str = ""
 
 
 KIND_LABELS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -47,23 +49,23 @@ def _display_m2m(field, rows) -> str:
     return ", ".join(sorted(str(item) for item in related))
 
 
-def history_entries(obj) -> list[HistoryEntry]:
-    """The object's records, newest first, each with the fields it changed (before → after)."""
-    records = list(obj.history.select_related("history_user").order_by("history_date", "history_id"))
+def _entries(model, records, *, subject: bool = False) -> list[HistoryEntry]:
+    """Entries for historical records (oldest first, any number of objects): each diffed against
+    the previous record of the same object."""
     entries = []
-    previous = None
+    previous_of: dict = {}
     for record in records:
+        previous = previous_of.get(record.id)
         changes = []
         if previous is not None:
             delta = record.diff_against(previous)
             for change in delta.changes:
-                field = type(obj)._meta.get_field(change.field)
-                label = str(field.verbose_name)
+                field = model._meta.get_field(change.field)
                 if field.many_to_many:
                     old, new = _display_m2m(field, change.old), _display_m2m(field, change.new)
                 else:
                     old, new = _display(previous, change.field), _display(record, change.field)
-                changes.append(FieldChange(label, old, new))
+                changes.append(FieldChange(str(field.verbose_name), old, new))
         entries.append(
             HistoryEntry(
                 date=record.history_date,
@@ -71,10 +73,27 @@ def history_entries(obj) -> list[HistoryEntry]:
                 kind=KIND_LABELS[record.history_type],
                 reason=record.history_change_reason or "",
                 changes=changes,
+                subject=f"{model._meta.verbose_name}: {record.instance}" if subject else "",
             )
         )
-        previous = record
-    return list(reversed(entries))
+        previous_of[record.id] = record
+    return entries
+
+
+def history_entries(obj) -> list[HistoryEntry]:
+    """The object's records, newest first, each with the fields it changed (before → after)."""
+    records = obj.history.select_related("history_user").order_by("history_date", "history_id")
+    return list(reversed(_entries(type(obj), records)))
+
+
+def part_history_entries(parts: list[tuple[type, dict]]) -> list[HistoryEntry]:
+    """The changes of an object's parts, newest first: `parts` pairs a model with the filter
+    that selects its historical records (e.g. (Target, {"plan_id": 7}))."""
+    entries = []
+    for model, lookup in parts:
+        records = model.history.filter(**lookup).select_related("history_user").order_by("history_date", "history_id")
+        entries.extend(_entries(model, records, subject=True))
+    return sorted(entries, key=lambda entry: entry.date, reverse=True)
 
 
 class ObjectHistoryView(LoginRequiredMixin, DetailView):
@@ -82,7 +101,12 @@ class ObjectHistoryView(LoginRequiredMixin, DetailView):
 
     template_name = "history.html"
 
+    def get_parts(self) -> list[tuple[type, dict]]:
+        """Override to show the history of the object's parts below its own."""
+        return []
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["entries"] = history_entries(self.object)
+        context["part_entries"] = part_history_entries(self.get_parts())
         return context

@@ -7,6 +7,7 @@ import logging
 import re
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,7 +74,8 @@ def run_import(import_id: int) -> None:
         with tempfile.NamedTemporaryFile(suffix=suffix) as local, plan_import.file.open("rb") as stored:
             shutil.copyfileobj(stored, local)
             local.flush()
-            text = read_text(local.name, progress)
+            # Composed accents: web copies often carry decomposed ones, which display badly.
+            text = unicodedata.normalize("NFC", read_text(local.name, progress))
         if not text.strip():
             raise ExtractionError(ErrorCode.EMPTY)
         result = extract_from_text(text)

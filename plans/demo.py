@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from legal.services import register_document
 from orgs.models import Organization
@@ -90,7 +91,8 @@ def _fill(plan: Plan, areas, targets, assignments, *, parent: Plan | None = None
     for order, (title, activities) in enumerate(areas, 1):
         source = parent_areas[order - 1] if order <= len(parent_areas) else None
         area = ContentArea.objects.create(plan=plan, order=order, title=title, source=source)
-        Activity.objects.bulk_create(Activity(content_area=area, order=i, text=t) for i, t in enumerate(activities, 1))
+        bulk_create_with_history([Activity(content_area=area, order=i, text=t) for i, t in enumerate(activities, 1)],
+                                 Activity)
         area_objects.append(area)
     parent_targets = {t.measure: t for t in parent.targets.all()} if parent else {}
     for order, target in enumerate(targets, 1):

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from orgs.models import Organization, OrganizationKind
 from orgs.scoping import Action, can
@@ -137,7 +138,11 @@ def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | Non
         plan._history_user = by
         plan.save()
         if plan.revision_of_id:
-            Plan.objects.filter(pk=plan.revision_of_id).update(status=PlanStatus.REPLACED)
+            replaced = Plan.objects.select_for_update().get(pk=plan.revision_of_id)
+            replaced.status = PlanStatus.REPLACED
+            replaced._change_reason = "replaced"
+            replaced._history_user = by
+            replaced.save()
     return plan
 
 
@@ -150,8 +155,8 @@ def _copy_contents(source: Plan, target: Plan, *, link: bool) -> dict[int, Conte
             source=area if link else area.source,
         )
         area_map[area.pk] = copy
-        Activity.objects.bulk_create(
-            [Activity(content_area=copy, order=a.order, text=a.text) for a in area.activities.all()]
+        bulk_create_with_history(
+            [Activity(content_area=copy, order=a.order, text=a.text) for a in area.activities.all()], Activity
         )
     for item in source.targets.all():
         Target.objects.create(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
+from simple_history.utils import bulk_create_with_history
 
 from danvan.history import ObjectHistoryView
 from documents.docx import DOCX_CONTENT_TYPE
@@ -234,6 +235,15 @@ class PlanHistoryView(ObjectHistoryView):
     def get_queryset(self):
         return Plan.objects.visible_to(self.request.user)
 
+    def get_parts(self):
+        plan_id = self.object.pk
+        return [
+            (ContentArea, {"plan_id": plan_id}),
+            (Activity, {"content_area__plan_id": plan_id}),
+            (Target, {"plan_id": plan_id}),
+            (Assignment, {"plan_id": plan_id}),
+        ]
+
 
 class PlanPartView(EditablePlanMixin, View):
     """Add, change or delete one part (content area, target, assignment) of a draft plan."""
@@ -295,9 +305,11 @@ class ContentAreaView(PlanPartView):
             form.instance.plan = plan
             super().save(form, plan)
             form.instance.activities.all().delete()
-            Activity.objects.bulk_create(
-                Activity(content_area=form.instance, order=i, text=text)
-                for i, text in enumerate(form.activity_lines(), 1)
+            bulk_create_with_history(
+                [Activity(content_area=form.instance, order=i, text=text)
+                 for i, text in enumerate(form.activity_lines(), 1)],
+                Activity,
+                default_user=self.request.user,
             )
 
 
