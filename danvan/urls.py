@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("orgs.urls")),
     path("", include("plans.urls")),
     path("", include("ingest.urls")),
+    path("", include("legal.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

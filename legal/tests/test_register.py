@@ -25,3 +25,12 @@ def test_register_deduplicates_and_fills_blanks(db):
     assert first.pk == again.pk and LegalDocument.objects.filter(normalized_number="777/QĐ-UBND").count() == 1
     again.refresh_from_db()
     assert again.date == dt.date(2024, 1, 2) and again.issuer == "UBND tỉnh"
+
+
+def test_register_page_lists_documents_and_only_visible_citing_plans(client_for):
+    page = client_for("other-focal").get("/legal/", {"number": "16/CT"})
+    assert [d.number for d in page.context["object_list"]] == ["16/CT-TTg"]
+    document = LegalDocument.objects.get(number="05/CT-UBND")  # cited by Sở Xây dựng's 2024 plan only
+    assert not client_for("other-focal").get(f"/legal/{document.pk}/").context["plans"].exists()
+    assert client_for("focal").get(f"/legal/{document.pk}/").context["plans"].filter(
+        organization__code="TN.SXD").exists()

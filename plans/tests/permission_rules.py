@@ -94,6 +94,8 @@ RULES = {
     "target-detail": Rule(get=api(SEES_ISSUED), kwargs={"pk": "target"}),
     "assignment-list": Rule(get=api(), post=api(ok=405)),
     "assignment-detail": Rule(get=api(SEES_ASSIGNMENT), kwargs={"pk": "assignment"}),
+    "legal:document_list": Rule(get=page()),
+    "legal:document_detail": Rule(get=page(), kwargs={"pk": "legal_document"}),
     "legal-document-list": Rule(get=api(), post=api(ok=405)),
     "legal-document-detail": Rule(get=api(), kwargs={"pk": "legal_document"}),
 }

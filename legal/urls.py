@@ -1,0 +1,10 @@
+from django.urls import path
+
+from legal import views
+
+app_name = "legal"
+
+urlpatterns = [
+    path("legal/", views.LegalDocumentListView.as_view(), name="document_list"),
+    path("legal/<int:pk>/", views.LegalDocumentDetailView.as_view(), name="document_detail"),
+]
