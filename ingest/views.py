@@ -13,6 +13,7 @@ from django.views.generic import FormView, ListView, View
 from ingest import services
 from ingest.forms import AssignmentFormSet, ReviewForm, TargetFormSet, UploadForm
 from ingest.models import ImportStatus, PlanImport
+from orgs.mixins import ActionRequiredMixin
 from orgs.models import Organization
 from orgs.scoping import Action, can, has_any
 
@@ -28,14 +29,10 @@ class ImportListView(LoginRequiredMixin, ListView):
         return super().get_context_data(can_import=has_any(self.request.user, Action.CHANGE), **kwargs)
 
 
-class ImportCreateView(LoginRequiredMixin, FormView):
+class ImportCreateView(ActionRequiredMixin, FormView):
     template_name = "ingest/import_form.html"
     form_class = UploadForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not has_any(request.user, Action.CHANGE):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    required_action = Action.CHANGE
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -20,18 +20,11 @@ from documents.xlsx import xlsx_response
 from orgs import services
 from orgs.filters import OrganizationFilter, StaffMemberFilter
 from orgs.forms import MergeForm, OrganizationForm, StaffImportForm, StaffMemberForm
+from orgs.mixins import ActionRequiredMixin, add_service_errors
 from orgs.models import Organization, StaffMember
 from orgs.scoping import Action, can, has_any
 from orgs.staff_import import COLUMNS, import_staff
 from orgs.tables import StaffMemberTable
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -124,14 +117,11 @@ class OrganizationDetailView(LoginRequiredMixin, DetailView):
         return context
 
 
-class OrganizationCreateView(LoginRequiredMixin, FormView):
+class OrganizationCreateView(ActionRequiredMixin, FormView):
+    required_action = Action.STRUCTURE
     template_name = "orgs/organization_form.html"
     form_class = OrganizationForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not has_any(request.user, Action.STRUCTURE):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -149,7 +139,7 @@ class OrganizationCreateView(LoginRequiredMixin, FormView):
                 by=self.request.user, parent=form.cleaned_data["parent"], **data
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Organization created."))
         return redirect(organization)
@@ -179,7 +169,7 @@ class OrganizationUpdateView(LoginRequiredMixin, UpdateView):
                 **fields,
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Organization saved."))
         return redirect(organization)
@@ -213,7 +203,7 @@ class OrganizationMergeView(LoginRequiredMixin, FormView):
                 by=self.request.user,
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Merge recorded."))
         return redirect(self.organization)
@@ -287,17 +277,14 @@ class StaffMemberFormMixin(LoginRequiredMixin):
         try:
             staff = services.save_staff_member(form.instance, by=self.request.user)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Staff member saved."))
         return HttpResponseRedirect(staff.get_absolute_url())
 
 
-class StaffMemberCreateView(StaffMemberFormMixin, FormView):
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not has_any(request.user, Action.CHANGE):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class StaffMemberCreateView(ActionRequiredMixin, StaffMemberFormMixin, FormView):
+    required_action = Action.CHANGE
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -327,14 +314,11 @@ class StaffMemberHistoryView(ObjectHistoryView):
         return StaffMember.objects.visible_to(self.request.user)
 
 
-class StaffImportView(LoginRequiredMixin, FormView):
+class StaffImportView(ActionRequiredMixin, FormView):
+    required_action = Action.CHANGE
     template_name = "orgs/staff_import.html"
     form_class = StaffImportForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not has_any(request.user, Action.CHANGE):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from danvan.history import ObjectHistoryView
 from documents.docx import DOCX_CONTENT_TYPE
 from documents.xlsx import xlsx_response
+from orgs.mixins import ActionRequiredMixin, add_service_errors
 from orgs.models import Organization, OrganizationKind
 from orgs.scoping import Action, can, has_any
 from plans import services
@@ -25,14 +26,6 @@ from plans.filters import PlanFilter
 from plans.forms import AssignmentForm, CascadeForm, ContentAreaForm, IssueForm, PlanForm, TargetForm
 from plans.models import Activity, Assignment, ContentArea, Plan, PlanStatus, Target
 from plans.selectors import assignments_for_units, plan_list
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 class PlanListView(LoginRequiredMixin, FilterView):
@@ -60,14 +53,11 @@ class PlanExportView(LoginRequiredMixin, View):
         return xlsx_response("ke-hoach.xlsx", _("Plans"), headers, rows)
 
 
-class PlanCreateView(LoginRequiredMixin, FormView):
+class PlanCreateView(ActionRequiredMixin, FormView):
+    required_action = Action.CHANGE
     template_name = "plans/plan_form.html"
     form_class = PlanForm
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not has_any(request.user, Action.CHANGE):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -86,7 +76,7 @@ class PlanCreateView(LoginRequiredMixin, FormView):
                 plan = form.save()
                 plan.basis_documents.set(form.cited_documents())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Draft plan created."))
         return redirect(plan)
@@ -154,7 +144,7 @@ class PlanUpdateView(EditablePlanMixin, FormView):
                 plan = form.save()
                 plan.basis_documents.set(form.cited_documents())
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, _("Plan saved."))
         return redirect(plan)
@@ -284,7 +274,7 @@ class PlanPartView(EditablePlanMixin, View):
                 messages.success(request, _("Saved."))
                 return redirect(plan)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
         return render(request, self.template_name, {"plan": plan, "form": form, "part": part}, status=400)
 
     def save(self, form, plan):
