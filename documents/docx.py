@@ -100,6 +100,22 @@ def _page_number_header(section) -> None:
         run._element.append(element)
 
 
+def _fixed_widths(table, *widths) -> None:
+    """Word ignores cell widths unless the table's layout is fixed."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def _keep_rows_whole(table) -> None:
+    """A signature block is never split across two pages."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _borderless(table) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -130,8 +146,8 @@ class OfficialDocument:
         table = self.document.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         _borderless(table)
+        _fixed_widths(table, Cm(6), Cm(10))
         left, right = table.rows[0].cells
-        left.width, right.width = Cm(6.5), Cm(9.5)
         first = True
         if h.parent_body:
             p = _format(_cell_paragraph(left, True), align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -142,7 +158,7 @@ class OfficialDocument:
         p = _format(left.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER, before=6)
         _run(p, f"Số: {h.number_symbol}", size=13)
         p = _format(_cell_paragraph(right, True), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _run(p, NATIONAL_TITLE, size=13, bold=True)
+        _run(p, NATIONAL_TITLE, size=12, bold=True)
         p = _format(right.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER)
         _run(p, MOTTO, size=14, bold=True)
         p = _format(right.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER, before=6)
@@ -172,8 +188,9 @@ class OfficialDocument:
         h = self.header
         table = self.document.add_table(rows=1, cols=2)
         _borderless(table)
+        _fixed_widths(table, Cm(8), Cm(8))
+        _keep_rows_whole(table)
         left, right = table.rows[0].cells
-        left.width, right.width = Cm(8), Cm(8)
         p = _cell_paragraph(left, True)
         _format(p, before=12)
         _run(p, "Nơi nhận:", size=12, bold=True, italic=True)
