@@ -1,17 +1,17 @@
 """Speed of plan extraction; prints one name=value a line.
 
     docx_pages_per_s  .docx pages extracted per second (pages as the same plan renders to A4)
-    pdf_pages_per_s   text-layer .pdf pages extracted per second
+    pdf_pages_per_s   text-layer .pdf pages extracted per second (the .docx exported by LibreOffice)
     ocr_s_per_page    seconds per scanned page (Tesseract, lang vie)
     overhead          time of full extraction ÷ time of only reading the text, over the .txt,
                       .docx and .pdf versions of the seed plans
 
-Inputs are made from shared/seeds the way the tests make them. Run: python bench/extract.py
+Inputs are made from shared/seeds the way the tests make them (LibreOffice's soffice must be on
+PATH). Run: python bench/extract.py
 """
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,14 +31,15 @@ REPEAT = 7
 
 
 def best_of(fn: Callable[[], object], repeat: int = REPEAT) -> float:
-    """Median wall time of `repeat` runs (after one warm-up run)."""
+    """Best wall time of `repeat` runs (after one warm-up run): on a shared machine the other
+    runs measure the neighbours as much as the code."""
     fn()
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return min(times)
 
 
 def pages(pdf: Path) -> int:
@@ -63,7 +64,7 @@ def scanned(pdf: Path, directory: Path, n_pages: int = 2) -> Path:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
-        docs = [make_documents(p.stem, directory) for p in sorted(SEEDS.glob("*.txt"))]
+        docs = list(make_documents(sorted(p.stem for p in SEEDS.glob("*.txt")), directory).values())
         n_pages = sum(pages(d["pdf"]) for d in docs)
         timings: dict[str, tuple[float, float]] = {}
         for fmt in ("txt", "docx", "pdf"):

@@ -42,6 +42,12 @@ _NOISE_LINE = re.compile(
 _HYPHEN_NUMBER_END = re.compile(r"\d-$")
 _SYMBOL_START = re.compile(r"^[A-ZĐ][A-Za-zĐ]*(?:/|-[A-ZĐ])")
 _HYPHEN_NUMBER_INLINE = re.compile(r"(\d)-\s+(?=[A-ZĐ][A-Za-zĐ]*/[A-ZĐ])")
+# A symbol broken at its inner hyphen ("59/2023/NĐ-" / "CP ngày"): the rest is one more segment.
+_HYPHEN_SYMBOL_END = re.compile(r"/[A-ZĐ][A-Za-zĐ0-9]*-$")
+_SYMBOL_SEGMENT = re.compile(r"^[A-ZĐ][A-Za-zĐ0-9]*(?!\w)")
+_HYPHEN_SYMBOL_INLINE = re.compile(r"(/[A-ZĐ][A-Za-zĐ0-9]*)-\s+(?=[A-ZĐ][A-Za-zĐ0-9]*(?!\w))")
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d\s*$")
+_YEAR_RANGE_END = re.compile(r"(?:19|20)\d\d(?![\d:%])")
 # A date or number cut after its keyword ("ngày 07 tháng" / "3 năm 2023") is one phrase.
 _OPEN_DATE_END = re.compile(r"(?:\bngày|\btháng|\bnăm|\bsố|\bSố\s*:?)$")
 _STARTS_BLOCK = re.compile(r"^(?:Nơi\s+nhận|Trên\s+đây\s+là|Lưu\s*:|(?:KT|TM|TL|TUQ|Q)\s*\.\s|Số\s*:)", re.IGNORECASE)
@@ -77,6 +83,8 @@ def starts_item(line: str, previous: str = "") -> bool:
         return True
     if m := DASH_MARKER.match(line):
         rest = line[m.end() :]
+        if _YEAR_RANGE_END.match(rest) and _YEAR_END.search(previous):
+            return False  # "giai đoạn 2021" / "- 2030": a range of years wrapped at its dash
         # A wrapped "kinh tế" / "- xã hội" is no list item; an item starts with a capital.
         return bool(rest) and (not rest[0].islower() or previous.rstrip().endswith((";", ":", ".")))
     return False
@@ -84,7 +92,9 @@ def starts_item(line: str, previous: str = "") -> bool:
 
 def _joiner(a: str, b: str, gap: bool, long_line: float | None) -> str | None:
     """How line `b` continues line `a`: "" or " ", or None when `b` starts a new paragraph."""
-    if _HYPHEN_NUMBER_END.search(a) and _SYMBOL_START.match(b):
+    if (_HYPHEN_NUMBER_END.search(a) and _SYMBOL_START.match(b)) or (
+        _HYPHEN_SYMBOL_END.search(a) and _SYMBOL_SEGMENT.match(b)
+    ):
         return ""
     if starts_item(b, a):
         return None
@@ -128,4 +138,4 @@ def paragraphs(text: str) -> list[str]:
         else:
             out[-1] = out[-1] + joiner + line
         last = line
-    return [_HYPHEN_NUMBER_INLINE.sub(r"\1-", p) for p in out]
+    return [_HYPHEN_SYMBOL_INLINE.sub(r"\1-", _HYPHEN_NUMBER_INLINE.sub(r"\1-", p)) for p in out]

@@ -140,7 +140,9 @@ REPORT_DUE = re.compile(
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 # "I. MỤC ĐÍCH", also "I- " and "I/ "; never "XI)" (a wrapped "(khóa XI)").
 ROMAN_HEADING = re.compile(r"^(?P<label>[IVX]{1,4})\s*[.:/-]\s*(?P<title>[^\s\d].*)$")
-DIGIT_MARKER = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*)\s*(?:[.)]|/(?=\s))\s+")
+# The label's separator may be lost ("1.Thực hiện": a tab of no width in an exported PDF, a typo);
+# a capital right after the mark still says a list item starts.
+DIGIT_MARKER = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2})*)\s*(?:[.)]|/(?=\s))(?:\s+|(?=[A-ZĐÀ-Ỹ]))")
 LETTER_MARKER = re.compile(r"^(?P<label>[a-zđ])\s*[.)]\s+")
 DASH_MARKER = re.compile(r"^[-–—+•∙·▪◦*]\s*")
 BASIS_START = re.compile(r"^(?:Tiếp tục\s+)?(?:Căn cứ|Thực hiện|Triển khai(?: thực hiện)?|Thực hiện theo|Theo)\b")

@@ -1,13 +1,17 @@
 """.pdf: text layer through PDFium, scanned pages through Tesseract OCR (lang vie).
 
-Both give positioned lines; paragraphs are rebuilt from the page geometry: a first-line indent,
-a wider vertical gap, a list mark, a jump to another column all start a paragraph (a blank line
-in the output). Other line ends stay single newlines for the normalizer to judge by length.
+The text layer is read glyph by glyph, by position (see _glyphs below): lines by baseline,
+letters by x, whatever font or text object they were drawn from. Both readers give positioned
+lines; paragraphs are rebuilt from the page geometry: a first-line indent, a wider vertical gap,
+a list mark, a jump to another column all start a paragraph (a blank line in the output). Other
+line ends stay single newlines for the normalizer to judge by length.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
+import math
 import os
 import re
 import shutil
@@ -46,28 +50,213 @@ class Line:
     new_block: bool = False  # the source says a new block starts here (OCR block)
 
 
-def _text_lines(page: pdfium.PdfPage) -> list[Line]:
-    """Text runs of the page as PDFium orders them (content order keeps table cells together)."""
-    height = page.get_height()
-    textpage = page.get_textpage()
-    lines: list[Line] = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
-        if not text:
+# Text layer: glyphs placed by their positions. PDFium gives characters in content-stream order,
+# which is not reading order when a line mixes fonts: a word processor that lacks a glyph in the
+# document's font (Vietnamese letters in an old Liberation Serif, a missing Times New Roman) draws
+# it from a fallback font in a text object of its own after the line, leaving a hole in the word.
+# So glyphs are grouped into lines by baseline and ordered by x; spaces come from the space
+# characters the text spells and from gaps, never from PDFium's guesses. Pieces of a line far
+# apart (table cells side by side) stay apart and keep the order of the content stream, which is
+# the order of the cells, unless that order runs against the page.
+_BASELINE_TOLERANCE = 0.2  # of the font size: glyphs this close to a baseline are on it
+_COLUMN_GAP = 1.5  # of the font size: a wider gap separates two pieces of a line (table cells)
+# Of the font size: a wider gap between two glyphs is a space. Text often spells no space beside
+# a glyph drawn from another font, or none at all (words placed one by one); a space is 0.25 em
+# (Times) or more, letters stand less than 0.15 em apart even when the heading is spaced out.
+_WORD_GAP = 0.18
+# A piece that is only a list label ("1.", "a)", "-") goes on with the text after its tab.
+_LABEL = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.)]$|^[-–—+•∙·▪◦*]$")
+# A piece that opens a field left blank for a hand ("Số:", "ngày") goes on after the blank.
+_OPEN_END = re.compile(r"(?::|\bngày|\btháng|\bnăm|\bsố)$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Glyph:
+    char: str
+    x: float
+    right: float
+    base: float
+    size: float
+    index: int  # position in the content stream
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    x0: float
+    x1: float
+    base: float
+    size: float
+    index: int
+    row: int  # the baseline it sits on
+
+
+def _turn(x: float, y: float, quarters: int) -> tuple[float, float]:
+    """(x, y) turned counter-clockwise by `quarters` right angles."""
+    for _ in range(quarters):
+        x, y = -y, x
+    return x, y
+
+
+def _unchecked(function: Callable[..., int]) -> Callable[..., int]:
+    """The same PDFium function without ctypes' argument conversion, which costs more than the
+    call itself in a loop over every character. Arguments: a c_void_p handle, an int, byref()s."""
+    bare = type(function)(ctypes.cast(function, ctypes.c_void_p).value)  # the library's calling convention
+    bare.restype, bare.argtypes = function.restype, None
+    return bare
+
+
+_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
+_LOOSE_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+_IS_GENERATED = _unchecked(pdfium_c.FPDFText_IsGenerated)
+
+
+def _glyphs(textpage: pdfium.PdfTextPage, quarters: int = 0) -> tuple[list[_Glyph], list[_Glyph], int]:
+    """The page's glyphs, its spelled (not PDFium-generated) spaces and the number of glyphs set at
+    another angle, with coordinates turned by `quarters` right angles."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    text = textpage.get_text_range(0, count) if count > 0 else ""
+    if len(text) != count:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(count))
+    text = text.replace("\ufffe", "-")  # PDFium's mark for a hyphen that ends a line
+    ox, oy, box, matrix = ctypes.c_double(), ctypes.c_double(), pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    p_ox, p_oy, p_box, p_matrix = ctypes.byref(ox), ctypes.byref(oy), ctypes.byref(box), ctypes.byref(matrix)
+    handle = ctypes.cast(raw, ctypes.c_void_p)
+    origin, loose, generated = _ORIGIN, _LOOSE_BOX, _IS_GENERATED
+    glyphs: list[_Glyph] = []
+    spaces: list[_Glyph] = []
+    turned = 0
+    size, size_base = 10.0, None
+    for i, char in enumerate(text):
+        if char.isspace():
+            if char not in "\r\n" and not generated(handle, i):
+                origin(handle, i, p_ox, p_oy)
+                x, y = _turn(ox.value, oy.value, quarters) if quarters else (ox.value, oy.value)
+                spaces.append(_Glyph(" ", x, x, y, size, i))
             continue
-        line = Line(text, left, right, height - top, height - bottom)
-        prev = lines[-1] if lines else None
-        # Runs split at a font change (bold label, italic word) on the same line are one line.
-        height = line.bottom - line.top
-        if prev and abs(prev.top - line.top) < 0.5 * height and 0 <= line.x0 - prev.x1 < 1.5 * height:
-            sep = " " if line.x0 - prev.x1 > 1.5 else ""
-            lines[-1] = Line(
-                prev.text + sep + line.text, prev.x0, line.x1, min(prev.top, line.top), max(prev.bottom, line.bottom)
-            )
+        origin(handle, i, p_ox, p_oy)
+        loose(handle, i, p_box)
+        x, y, left, right = ox.value, oy.value, box.left, box.right
+        if quarters:
+            x, y = _turn(x, y, quarters)
+            left, right = sorted((_turn(left, box.bottom, quarters)[0], _turn(right, box.top, quarters)[0]))
+        # The loose box of upright text starts at the glyph's origin; text set at an angle
+        # (a stamp, a watermark) has its box elsewhere.
+        if abs(left - x) > 0.2 * size or right < left:
+            turned += 1
+            continue
+        if y != size_base:  # the size changes with the baseline, if at all: ask PDFium then only
+            pdfium_c.FPDFText_GetMatrix(raw, i, p_matrix)
+            scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            size = pdfium_c.FPDFText_GetFontSize(raw, i) * scale or abs(box.top - box.bottom) or 10.0
+            size_base = y
+        glyphs.append(_Glyph(char, x, right, y, size, i))
+    return glyphs, spaces, turned
+
+
+def _page_glyphs(textpage: pdfium.PdfTextPage) -> tuple[list[_Glyph], list[_Glyph]]:
+    """Glyphs of the page, read along the angle most of its text is set at (a landscape page
+    drawn sideways reads as well as an upright one)."""
+    glyphs, spaces, turned = _glyphs(textpage)
+    if turned <= len(glyphs):
+        return glyphs, spaces
+    text = textpage.get_text_range()
+    angles = [pdfium_c.FPDFText_GetCharAngle(textpage.raw, i) for i, c in enumerate(text[:400]) if not c.isspace()]
+    quarters = [round(a / (math.pi / 2)) % 4 for a in angles if a >= 0]
+    best = max(set(quarters), key=quarters.count) if quarters else 0
+    return _glyphs(textpage, best)[:2] if best else (glyphs, spaces)
+
+
+def _rows(glyphs: list[_Glyph], spaces: list[_Glyph]) -> list[list[_Glyph]]:
+    """Glyphs grouped by baseline, top first; spaces join the baseline they sit on. A footnote
+    mark raised above a line is left out, as the normalizer leaves out superscript digits."""
+    items = sorted(glyphs + spaces, key=lambda g: -g.base)
+    rows: list[list[_Glyph]] = []
+    top = math.inf
+    for g in items:
+        if not rows or top - g.base > _BASELINE_TOLERANCE * g.size:
+            rows.append([])
+            top = g.base
+        rows[-1].append(g)
+    rows = [row for row in rows if any(g.char != " " for g in row)]
+    return [row for row, below in zip(rows, [*rows[1:], None], strict=True) if not _raised_mark(row, below)]
+
+
+def _raised_mark(row: list[_Glyph], below: list[_Glyph] | None) -> bool:
+    marks = [g for g in row if g.char != " "]
+    if below is None or len(marks) > 3:
+        return False
+    line = [g for g in below if g.char != " "]
+    size = statistics.median(g.size for g in line)
+    return (
+        max(g.size for g in marks) <= 0.8 * size
+        and marks[0].base - line[0].base < 0.6 * size
+        and min(g.x for g in line) < marks[0].x < max(g.right for g in line)
+    )
+
+
+def _pieces(row: list[_Glyph], number: int) -> list[_Piece]:
+    """A row's text, split where a gap is wide enough to separate table cells."""
+    row.sort(key=lambda g: (g.x, g.index))
+    size = statistics.median(g.size for g in row if g.char != " ")
+    pieces: list[_Piece] = []
+    piece: _Piece | None = None
+    last: _Glyph | None = None
+    reach = -math.inf  # right edge of the text so far, typed blanks included
+    space = False
+    for g in row:
+        if g.char == " ":
+            space = True
+            reach = max(reach, g.x + 0.25 * size)  # a blank for a hand ("Số:      /KH") keeps the row whole
+            continue
+        if last is not None and g.char == last.char and abs(g.x - last.x) < 0.5 * (last.right - last.x):
+            continue  # the same letter drawn again for a bolder look
+        gap = g.x - reach
+        if piece is None or gap > _COLUMN_GAP * size:
+            piece = _Piece(g.char, g.x, g.right, g.base, size, g.index, number)
+            pieces.append(piece)
         else:
-            lines.append(line)
-    return lines
+            piece.text += (" " if space or gap > _WORD_GAP * size else "") + g.char
+            piece.x1 = max(piece.x1, g.right)
+            piece.index = min(piece.index, g.index)
+        space = False
+        reach = max(reach, g.right)
+        last = g
+    return pieces
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """Whether two pieces of a row are one line: a label and its text, a blank field and the rest."""
+    return bool(_LABEL.match(before) or _OPEN_END.search(before)) or after[0].islower() or after[0] == "/"
+
+
+def _against_the_page(pieces: list[_Piece]) -> bool:
+    """Whether the content stream runs against the page: often back up over the text just read.
+    (Going up into another column, as from one table cell to the next, is the normal order.)"""
+    back = sum(
+        1 for a, b in zip(pieces, pieces[1:], strict=False) if b.row < a.row and min(a.x1, b.x1) - max(a.x0, b.x0) > 0
+    )
+    return back > max(2, len(pieces) // 5)
+
+
+def _text_lines(page: pdfium.PdfPage) -> list[Line]:
+    """The page's lines in reading order."""
+    glyphs, spaces = _page_glyphs(page.get_textpage())
+    if not glyphs:
+        return []
+    pieces = [p for n, row in enumerate(_rows(glyphs, spaces)) for p in _pieces(row, n)]
+    pieces.sort(key=lambda p: p.index)
+    if _against_the_page(pieces):
+        pieces.sort(key=lambda p: (p.row, p.x0))
+    merged: list[_Piece] = []
+    for p in pieces:
+        prev = merged[-1] if merged else None
+        if prev and p.row == prev.row and p.x0 >= prev.x1 and _goes_on(prev.text, p.text):
+            prev.text, prev.x1 = f"{prev.text} {p.text}", p.x1
+        else:
+            merged.append(p)
+    return [Line(p.text, p.x0, p.x1, -(p.base + 0.8 * p.size), -(p.base - 0.2 * p.size)) for p in merged]
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:
@@ -137,7 +326,7 @@ def _layout_text(pages: list[list[Line]]) -> str:
             new_paragraph = (
                 ln.new_block
                 or ln.x0 > left + 2 * char_w
-                or starts_item(ln.text)
+                or starts_item(ln.text, prev.text if prev else "")
                 or (prev is not None and not 0 <= ln.top - prev.bottom < 0.9 * line_h)
             )
             if out:

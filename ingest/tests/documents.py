@@ -2,13 +2,23 @@
 
 The .docx lays the header out in a two-column table, uses Word's automatic numbering for the
 roman sections, numbered items and lettered items, and puts "Nơi nhận" beside the signature in a
-table, as agencies do. The PDF is that same document rendered to A4 with a Vietnamese font,
-justified paragraphs with a first-line indent and page numbers from page 2.
+table, as agencies do. Its font is Times New Roman, as in real plans, and pages after the first
+are numbered at the top.
+
+The .pdf is that .docx exported by LibreOffice (`soffice --convert-to pdf`), as a plan exported on
+a machine without Times New Roman is: LibreOffice substitutes Liberation Serif and draws the
+Vietnamese letters that font lacks from DejaVu Serif, in text objects of their own. A second
+export, of the same .docx set in Arial, gives a sans-serif PDF with its own substitutes
+("pdf_sans"). A third PDF is typeset directly with reportlab in DejaVu Serif ("pdf_typeset"): one
+more producer with its own geometry.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -36,6 +46,11 @@ _AUTHORITY = re.compile(r"\b(?:KT|TM|TL|TUQ|Q)\.\s*[A-ZĐ].*$")
 _ROMAN = re.compile(r"^[IVX]+\.\s+")
 _DIGIT = re.compile(r"^\d{1,2}\.\s+")
 _LETTER = re.compile(r"^[a-z]\.\s+")
+SOFFICE_TIMEOUT_S = 120
+SOFFICE_MISSING = (
+    "LibreOffice is needed to make the .pdf of each seed from its .docx, and `soffice` is not on PATH: "
+    "install Debian's libreoffice-writer-nogui (`make test` does)."
+)
 
 
 @dataclass
@@ -136,8 +151,13 @@ def _add_numbering(document: docx.document.Document) -> None:
 
 
 def _new_list(document: docx.document.Document, kind: str, num_id: int) -> int:
+    """A list numbered from 1 again, as Word writes a restart: a new w:num with a start override
+    (without it Word and LibreOffice go on counting from the previous list of the same kind)."""
     document.part.numbering_part.element.append(
-        parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{_ABSTRACT[kind][0]}"/></w:num>')
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{_ABSTRACT[kind][0]}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
     )
     return num_id
 
@@ -157,15 +177,24 @@ def _cell_lines(cell: docx.table._Cell, lines: list[str], *, bold_upper: bool, a
         run.bold = bold_upper and _is_upper(line)
 
 
-def write_docx(plan: Plan, path: Path) -> Path:
+def _page_numbers(section: docx.section.Section) -> None:
+    """The page number centred at the top of every page but the first (Nghị định 30/2020)."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>2</w:t></w:r></w:fldSimple>'))
+
+
+def write_docx(plan: Plan, path: Path, font: str = "Times New Roman") -> Path:
     document = docx.Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin, section.right_margin = Mm(30), Mm(20)
     section.top_margin = section.bottom_margin = Mm(20)
     style = document.styles["Normal"]
-    style.font.name, style.font.size = "Times New Roman", Pt(13)
+    style.font.name, style.font.size = font, Pt(13)
     _add_numbering(document)
+    _page_numbers(section)
 
     header = document.add_table(rows=1, cols=2)
     _cell_lines(header.cell(0, 0), plan.header_left, bold_upper=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -197,7 +226,41 @@ def write_docx(plan: Plan, path: Path) -> Path:
     return path
 
 
-# --- .pdf --------------------------------------------------------------------------------------
+# --- .pdf exported by LibreOffice ----------------------------------------------------------------
+def convert_to_pdf(docx_paths: list[Path], directory: Path) -> list[Path]:
+    """Each .docx exported to PDF by LibreOffice, in one run, with a profile of its own so that
+    parallel runs and a user's open LibreOffice don't clash. Raises RuntimeError when LibreOffice
+    is missing or fails."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError(SOFFICE_MISSING)
+    directory.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="danvan-soffice-") as profile:
+        command = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(directory),
+            *(str(p) for p in docx_paths),
+        ]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)
+        except subprocess.TimeoutExpired as e:
+            raise RuntimeError(
+                f"LibreOffice did not convert {len(docx_paths)} .docx within {SOFFICE_TIMEOUT_S} s"
+            ) from e
+    pdfs = [directory / f"{p.stem}.pdf" for p in docx_paths]
+    missing = [p.name for p in pdfs if not p.is_file()]
+    if result.returncode or missing:
+        raise RuntimeError(f"LibreOffice failed to convert {missing or docx_paths}: {result.stderr.strip()}")
+    return pdfs
+
+
+# --- .pdf typeset directly -------------------------------------------------------------------------
 def _fonts() -> None:
     if "Serif" in pdfmetrics.getRegisteredFontNames():
         return
@@ -277,12 +340,24 @@ def seed_text(stem: str) -> str:
     return (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
 
 
-def make_documents(stem: str, directory: Path) -> dict[str, Path]:
-    """The seed as .txt, .docx and .pdf files in `directory`."""
-    text = seed_text(stem)
-    plan = plan_from_text(text)
-    txt = directory / f"{stem}.txt"
-    txt.write_text(text, encoding="utf-8")
-    docx_path = write_docx(plan, directory / f"{stem}.docx")
-    pdf_path = write_pdf(plan, directory / f"{stem}.pdf")
-    return {"txt": txt, "docx": docx_path, "pdf": pdf_path}
+def make_documents(stems: list[str], directory: Path) -> dict[str, dict[str, Path]]:
+    """Each seed in `directory` as "txt", "docx", "pdf" (that .docx exported by LibreOffice),
+    "pdf_sans" (the .docx set in Arial, exported) and "pdf_typeset" (typeset with reportlab).
+    LibreOffice runs once for all of them (about half a second a file)."""
+    documents: dict[str, dict[str, Path]] = {}
+    for stem in stems:
+        text = seed_text(stem)
+        plan = plan_from_text(text)
+        txt = directory / f"{stem}.txt"
+        txt.write_text(text, encoding="utf-8")
+        documents[stem] = {
+            "txt": txt,
+            "docx": write_docx(plan, directory / f"{stem}.docx"),
+            "docx_sans": write_docx(plan, directory / f"{stem}-sans.docx", font="Arial"),
+            "pdf_typeset": write_pdf(plan, directory / f"{stem}-typeset.pdf"),
+        }
+    convert_to_pdf([d[key] for d in documents.values() for key in ("docx", "docx_sans")], directory)
+    for d in documents.values():
+        d["pdf"] = d["docx"].with_suffix(".pdf")
+        d["pdf_sans"] = d["docx_sans"].with_suffix(".pdf")
+    return documents
