@@ -232,7 +232,7 @@ class Target(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
     text = models.TextField(_("text as written"))
-    kind = models.CharField(_("kind"), max_length=20, choices=TargetKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=TargetKind.choices, db_index=True)
     comparator = models.CharField(_("comparator"), max_length=3, choices=Comparator.choices, default=Comparator.GTE)
     baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True, blank=True)
     target_value = models.DecimalField(_("target value"), max_digits=12, decimal_places=2, null=True, blank=True)

@@ -49,6 +49,20 @@ def test_an_unreadable_file_fails_with_a_vietnamese_message(coordinator, orgs, n
     assert not Plan.objects.filter(organization=orgs["TN.SNV"]).exists()
 
 
+def test_a_password_protected_pdf_fails_with_a_vietnamese_message(coordinator, orgs):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    document = canvas.Canvas(buffer, pagesize=A4, encrypt="bi-mat")
+    document.drawString(100, 700, "KE HOACH")
+    document.save()
+    post(coordinator, orgs, "mat-khau.pdf", buffer.getvalue())
+    plan_import = PlanImport.objects.get()
+    assert plan_import.status == ImportStatus.FAILED and "mật khẩu" in plan_import.error
+    assert not Plan.objects.filter(organization=orgs["TN.SNV"]).exists()
+
+
 def test_a_blank_scan_fails_with_a_vietnamese_message(coordinator, orgs):
     from PIL import Image
 
@@ -84,3 +98,11 @@ def test_one_may_import_only_for_an_organization_one_edits(client_for, orgs, med
     response = post(client_for("focal"), orgs, "kh.txt", b"KE HOACH")
     assert response.status_code == 200 and not PlanImport.objects.exists()
     assert client_for("leader").get("/imports/new/").status_code == 403
+
+
+def test_a_100_mb_file_is_refused_and_nothing_is_kept(coordinator, orgs, media):
+    big = b"%PDF-1.4\n" + b"0" * (100 * 1024 * 1024)
+    response = post(coordinator, orgs, "rat-lon.pdf", big)
+    assert "lớn hơn 20 MB" in response.content.decode()
+    assert not PlanImport.objects.exists()
+    assert not media.exists() or not any(path.is_file() for path in media.rglob("*"))
