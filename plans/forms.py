@@ -1,7 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from legal.services import register_document
 from orgs.forms import DateInput
 from orgs.models import Organization
 from plans.models import Assignment, ContentArea, Plan, Target
@@ -31,14 +30,15 @@ class PlanForm(forms.ModelForm):
         self.fields["organization"].queryset = Organization.objects.editable_by(user).filter(
             kind__in=["province", "agency", "unit"]
         )
+        # Left empty, the symbol follows the organization's (KH-SXD).
+        self.fields["symbol"].required = False
         if self.instance.pk:
             self.fields["organization"].disabled = True
             self.fields["year"].disabled = True
             self.initial["basis_numbers"] = "\n".join(d.number for d in self.instance.basis_documents.all())
 
-    def cited_documents(self):
-        numbers = [line.strip() for line in self.cleaned_data["basis_numbers"].splitlines() if line.strip()]
-        return [register_document(number) for number in numbers]
+    def cited_numbers(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["basis_numbers"].splitlines() if line.strip()]
 
 
 class ContentAreaForm(forms.ModelForm):

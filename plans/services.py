@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from legal.services import register_document
 from orgs.models import Organization, OrganizationKind
 from orgs.scoping import Action, can
 from plans.models import (
@@ -72,6 +73,20 @@ def check_editable(plan: Plan, by) -> None:
         raise ValidationError(
             _("Only a draft can be changed; this plan is “%(status)s”.") % {"status": plan.get_status_display()}
         )
+
+
+def save_plan(plan: Plan, *, cited: list[str], by) -> Plan:
+    """Create a draft plan, or change a draft, with the numbers of the documents it cites."""
+    with transaction.atomic():
+        if plan.pk:
+            check_editable(_locked(plan), by)
+        elif not can(by, Action.CHANGE, plan.organization):
+            raise PermissionDenied(_("You may not create plans for this organization."))
+        plan._history_user = by
+        plan.full_clean()
+        plan.save()
+        plan.basis_documents.set([register_document(number) for number in cited])
+    return plan
 
 
 def submit_plan(plan: Plan, *, by) -> Plan:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 from simple_history.utils import bulk_create_with_history
@@ -53,33 +54,36 @@ class PlanExportView(LoginRequiredMixin, View):
         return xlsx_response("ke-hoach.xlsx", _("Plans"), headers, rows)
 
 
-class PlanCreateView(ActionRequiredMixin, FormView):
-    required_action = Action.CHANGE
+class PlanFormMixin:
+    """Create or change a plan's header through the service; its errors go back on the form."""
+
     template_name = "plans/plan_form.html"
     form_class = PlanForm
-
+    success_message = ""
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def get_initial(self):
-        return {"year": timezone.localdate().year, "archive": "VT"}
-
     def form_valid(self, form):
-        organization = form.cleaned_data["organization"]
-        form.instance.created_by = self.request.user
-        form.instance.symbol = form.instance.symbol or f"KH-{organization.symbol}"
+        plan = form.save(commit=False)
+        if not plan.pk:
+            plan.created_by = self.request.user
+        plan.symbol = plan.symbol or f"KH-{plan.organization.symbol}"
         try:
-            with transaction.atomic():
-                if not can(self.request.user, Action.CHANGE, organization):
-                    raise PermissionDenied
-                plan = form.save()
-                plan.basis_documents.set(form.cited_documents())
+            plan = services.save_plan(plan, cited=form.cited_numbers(), by=self.request.user)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)
-        messages.success(self.request, _("Draft plan created."))
+        messages.success(self.request, self.success_message)
         return redirect(plan)
+
+
+class PlanCreateView(ActionRequiredMixin, PlanFormMixin, FormView):
+    required_action = Action.CHANGE
+    success_message = _lazy("Draft plan created.")
+
+    def get_initial(self):
+        return {"year": timezone.localdate().year, "archive": "VT"}
 
 
 class PlanDetailView(LoginRequiredMixin, DetailView):
@@ -121,9 +125,8 @@ class EditablePlanMixin(LoginRequiredMixin):
         return get_object_or_404(Plan.objects.editable_by(self.request.user).select_related("organization"), pk=pk)
 
 
-class PlanUpdateView(EditablePlanMixin, FormView):
-    template_name = "plans/plan_form.html"
-    form_class = PlanForm
+class PlanUpdateView(EditablePlanMixin, PlanFormMixin, FormView):
+    success_message = _lazy("Plan saved.")
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -132,22 +135,10 @@ class PlanUpdateView(EditablePlanMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user, "instance": self.plan}
+        return {**super().get_form_kwargs(), "instance": self.plan}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(object=self.plan, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                services.check_editable(Plan.objects.select_for_update().get(pk=self.plan.pk), self.request.user)
-                plan = form.save()
-                plan.basis_documents.set(form.cited_documents())
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Plan saved."))
-        return redirect(plan)
 
 
 class PlanTransitionView(LoginRequiredMixin, View):

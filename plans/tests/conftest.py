@@ -13,3 +13,15 @@ def province_2025(db):
 def sxd_draft_2025(province_2025, users, orgs):
     """Sở Xây dựng's 2025 plan, freshly cascaded from the province's."""
     return services.cascade_plan(province_2025, to_org=orgs["TN.SXD"], by=users["focal"])
+
+
+@pytest.fixture
+def issue(users):
+    """Take a draft through submit, approve and issue, as the focal office and the leader would."""
+
+    def run(plan, **issue_kwargs):
+        services.submit_plan(plan, by=users["focal"])
+        services.approve_plan(plan, by=users["leader"])
+        return services.issue_plan(plan, by=users["leader"], **issue_kwargs)
+
+    return run

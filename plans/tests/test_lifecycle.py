@@ -73,14 +73,9 @@ def test_a_taken_number_is_refused(sxd_draft_2025, users, orgs):
     assert sxd_draft_2025.status == PlanStatus.APPROVED and sxd_draft_2025.number is None
 
 
-def _issue(plan, users):
-    services.submit_plan(plan, by=users["focal"])
-    services.approve_plan(plan, by=users["leader"])
-    return services.issue_plan(plan, by=users["leader"])
 
-
-def test_no_edit_after_issue(sxd_draft_2025, users, client_for):
-    plan = _issue(sxd_draft_2025, users)
+def test_no_edit_after_issue(issue, sxd_draft_2025, users, client_for):
+    plan = issue(sxd_draft_2025)
     with pytest.raises(ValidationError):
         services.save_plan_part(ContentArea(plan=plan, title="Thêm"), plan=plan, by=users["focal"])
     area = plan.content_areas.first()
@@ -102,8 +97,24 @@ def test_transition_page_shows_a_vietnamese_error(sxd_draft_2025, client_for):
     assert "không thể" in response.content.decode().lower() or "không có quyền" in response.content.decode().lower()
 
 
-def test_every_change_is_recorded(sxd_draft_2025, users):
-    _issue(sxd_draft_2025, users)
+def test_every_change_is_recorded(issue, sxd_draft_2025, users):
+    issue(sxd_draft_2025)
     records = list(sxd_draft_2025.history.order_by("history_date"))
     assert [r.status for r in records][-3:] == ["submitted", "approved", "issued"]
     assert records[-1].history_change_reason == "issue"
+
+
+def test_a_plan_is_created_and_edited_through_its_form(client_for, orgs):
+    client = client_for("focal")
+    data = {"organization": orgs["TN.SXD"].pk, "year": 2027, "symbol": "", "place": "Tây Ninh",
+            "title": "Kế hoạch năm 2027", "archive": "VT", "basis_numbers": "16/CT-TTg\n33/CT-TTg"}
+    response = client.post("/plans/new/", data)
+    plan = orgs["TN.SXD"].plans.get(year=2027)
+    assert response.status_code == 302 and plan.symbol == "KH-SXD" and plan.created_by.username == "focal"
+    assert set(plan.basis_documents.values_list("number", flat=True)) == {"16/CT-TTg", "33/CT-TTg"}
+    client.post(f"/plans/{plan.pk}/edit/", {**data, "title": "Kế hoạch năm 2027 (sửa)", "basis_numbers": ""})
+    plan.refresh_from_db()
+    assert plan.title.endswith("(sửa)") and not plan.basis_documents.exists()
+    assert plan.history.first().history_user.username == "focal"
+    assert client.post("/plans/new/", data).status_code == 200  # a second 2027 plan is refused
+    assert orgs["TN.SXD"].plans.filter(year=2027).count() == 1

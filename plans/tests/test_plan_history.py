@@ -16,6 +16,9 @@ def test_plan_history_page_shows_changes_to_its_parts(sxd_draft_2025, client_for
     response = client.get(f"/plans/{sxd_draft_2025.pk}/history/")
     html = response.content.decode()
     assert "Tiêu đề đã sửa" in html and "Việc một" in html and "Báo cáo" in html
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<table" not in title and title.startswith("Lịch sử")
+    assert html.count('id="part-history"') == 1
     edits = [e for e in response.context["part_entries"] if e.changes]
     assert any(c.new == "Tiêu đề đã sửa" for e in edits for c in e.changes)
     assert all(e.user.username == "focal" for e in response.context["part_entries"][:3])

@@ -7,14 +7,8 @@ from plans import services
 from plans.models import PlanStatus
 
 
-def _issue(plan, users):
-    services.submit_plan(plan, by=users["focal"])
-    services.approve_plan(plan, by=users["leader"])
-    return services.issue_plan(plan, by=users["leader"])
-
-
-def test_revision_copies_the_plan_and_points_to_it(sxd_draft_2025, users, orgs):
-    original = _issue(sxd_draft_2025, users)
+def test_revision_copies_the_plan_and_points_to_it(issue, sxd_draft_2025, users, orgs):
+    original = issue(sxd_draft_2025)
     from plans.models import Assignment
 
     Assignment.objects.create(plan=original, lead_unit=orgs["TN.SXD.VP"], task="Báo cáo năm")
@@ -27,18 +21,18 @@ def test_revision_copies_the_plan_and_points_to_it(sxd_draft_2025, users, orgs):
     assert original.status == PlanStatus.ISSUED
 
 
-def test_issuing_the_revision_replaces_the_original(sxd_draft_2025, users):
-    original = _issue(sxd_draft_2025, users)
-    revision = _issue(services.revise_plan(original, by=users["focal"]), users)
+def test_issuing_the_revision_replaces_the_original(issue, sxd_draft_2025, users):
+    original = issue(sxd_draft_2025)
+    revision = issue(services.revise_plan(original, by=users["focal"]))
     original.refresh_from_db()
     assert original.status == PlanStatus.REPLACED
     assert revision.number == original.number + 1
 
 
-def test_only_issued_plans_are_revised_and_only_once(sxd_draft_2025, users):
+def test_only_issued_plans_are_revised_and_only_once(issue, sxd_draft_2025, users):
     with pytest.raises(ValidationError):
         services.revise_plan(sxd_draft_2025, by=users["focal"])
-    original = _issue(sxd_draft_2025, users)
+    original = issue(sxd_draft_2025)
     services.revise_plan(original, by=users["focal"])
     with pytest.raises(ValidationError):
         services.revise_plan(original, by=users["focal"])
