@@ -168,6 +168,15 @@ class ScopedQuerySet(models.QuerySet):
 
     scope_path_field = "organization__path"
 
+    def scoped(self, user, action: Action | str = Action.VIEW):
+        """The one entry point: the rows `user` may perform `action` on."""
+        action = Action(action)
+        if action is Action.VIEW:
+            return self.visible_to(user)
+        if action is Action.CHANGE:
+            return self.editable_by(user)
+        return self.filter(path_q(organization_paths(user, action), self.scope_path_field))
+
     def visible_to(self, user):
         return self.filter(path_q(organization_paths(user, Action.VIEW), self.scope_path_field))
 
