@@ -3,17 +3,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from api.views import TokenView
-from legal.api import LegalDocumentViewSet
-from orgs.api import OrganizationViewSet, StaffMemberViewSet
-from plans.api import AssignmentViewSet, PlanViewSet, TargetViewSet
+from core.registry import api_routes
 
 router = DefaultRouter()
-router.register("organizations", OrganizationViewSet, basename="organization")
-router.register("staff", StaffMemberViewSet, basename="staff")
-router.register("plans", PlanViewSet, basename="plan")
-router.register("targets", TargetViewSet, basename="target")
-router.register("assignments", AssignmentViewSet, basename="assignment")
-router.register("legal-documents", LegalDocumentViewSet, basename="legal-document")
+# Each app declares its routes in its AppConfig (core.registry).
+for prefix, viewset, basename in api_routes():
+    router.register(prefix, viewset, basename=basename)
 
 urlpatterns = [
     path("token/", TokenView.as_view(), name="api-token"),

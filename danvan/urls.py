@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from core.registry import url_modules
 from danvan.forms import LoginForm
 from orgs.views import HomeView
 
@@ -13,10 +14,8 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("", include("orgs.urls")),
-    path("", include("plans.urls")),
-    path("", include("ingest.urls")),
-    path("", include("legal.urls")),
+    # Each app declares its URL module in its AppConfig (core.registry).
+    *(path("", include(module)) for module in url_modules()),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

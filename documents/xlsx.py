@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
+from openpyxl import load_workbook
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # An .xlsx is a zip: refuse archives that inflate far beyond their size (zip bombs).
 MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_ROWS = 20000
@@ -69,39 +64,3 @@ def read_rows(upload, *, required_headers: Sequence[str]) -> list[tuple[int, dic
         result.append((number, values))
     workbook.close()
     return result
-
-
-def _cell(value):
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=None)
-    return value
-
-
-def build_workbook(title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]
-    sheet.append(list(headers))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    widths = [len(str(header)) for header in headers]
-    for row in rows:
-        values = [_cell(value) for value in row]
-        sheet.append(values)
-        for index, value in enumerate(values):
-            if isinstance(value, dt.date):
-                sheet.cell(row=sheet.max_row, column=index + 1).number_format = "DD/MM/YYYY"
-            widths[index] = max(widths[index], min(len(str(value or "")), 60))
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width + 2
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def xlsx_response(filename: str, title: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
-    response = HttpResponse(build_workbook(title, headers, rows), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response

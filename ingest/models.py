@@ -19,7 +19,7 @@ class ImportStatus(models.TextChoices):
 
 
 class PlanImportQuerySet(ScopedQuerySet):
-    scope_path_field = "organization__path"
+    pass
 
 
 class PlanImport(models.Model):

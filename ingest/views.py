@@ -8,25 +8,27 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, ListView, View
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, View
 
+from core.views import ActionRequiredMixin, Link, ScopedListView
 from ingest import services
 from ingest.forms import AssignmentFormSet, ReviewForm, TargetFormSet, UploadForm
 from ingest.models import ImportStatus, PlanImport
-from orgs.mixins import ActionRequiredMixin
+from ingest.tables import PlanImportTable
 from orgs.models import Organization
-from orgs.scoping import Action, can, has_any
+from orgs.scoping import Action, can
 
 
-class ImportListView(LoginRequiredMixin, ListView):
-    template_name = "ingest/import_list.html"
-    paginate_by = 50
+class ImportListView(ScopedListView):
+    model = PlanImport
+    related = ("organization", "plan", "created_by")
+    table_class = PlanImportTable
+    title = gettext_lazy("Plan imports")
+    links = (Link(gettext_lazy("Import a plan document"), "ingest:import_create"),)
 
     def get_queryset(self):
-        return PlanImport.objects.visible_to(self.request.user).select_related("organization", "plan", "created_by")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(can_import=has_any(self.request.user, Action.CHANGE), **kwargs)
+        return super().get_queryset().order_by("-created_at", "-id")
 
 
 class ImportCreateView(ActionRequiredMixin, FormView):

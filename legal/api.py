@@ -1,6 +1,7 @@
-import django_filters
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 
+from core.api import ScopedReadOnlyViewSet
+from legal.filters import LegalDocumentFilter
 from legal.models import LegalDocument
 
 
@@ -10,17 +11,10 @@ class LegalDocumentSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "kind", "issuer", "date", "title"]
 
 
-class LegalDocumentFilter(django_filters.FilterSet):
-    number = django_filters.CharFilter(lookup_expr="icontains")
-
-    class Meta:
-        model = LegalDocument
-        fields = ["kind", "number"]
-
-
-class LegalDocumentViewSet(viewsets.ReadOnlyModelViewSet):
+class LegalDocumentViewSet(ScopedReadOnlyViewSet):
     """The register of cited documents: public texts, readable by every user."""
 
+    model = LegalDocument
     serializer_class = LegalDocumentSerializer
     filterset_class = LegalDocumentFilter
-    queryset = LegalDocument.objects.order_by("-date", "number")
+    ordering = ("-date", "number")

@@ -4,8 +4,11 @@ import re
 import unicodedata
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from orgs.scoping import Scope, ScopedQuerySet
 
 
 class LegalDocumentKind(models.TextChoices):
@@ -47,6 +50,11 @@ def kind_from_number(number: str) -> str:
     return LegalDocumentKind.OTHER
 
 
+class LegalDocumentQuerySet(ScopedQuerySet):
+    # Public texts: every signed-in user reads the register; it is written by plan services.
+    scope = Scope(path=(), public=True)
+
+
 class LegalDocument(models.Model):
     number = models.CharField(_("number"), max_length=80, help_text=_("As written, e.g. 16/CT-TTg."))
     normalized_number = models.CharField(max_length=80, unique=True, editable=False)
@@ -57,6 +65,7 @@ class LegalDocument(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+    objects = LegalDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("legal document")
@@ -71,3 +80,6 @@ class LegalDocument(models.Model):
         if not self.kind:
             self.kind = kind_from_number(self.number)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("legal:document_detail", args=[self.pk])

@@ -1,28 +1,28 @@
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.views.generic import DetailView
-from django_filters.views import FilterView
+from django.utils.translation import gettext_lazy as _
 
-from legal.api import LegalDocumentFilter
+from core.views import ScopedDetailView, ScopedListView
+from legal.filters import LegalDocumentFilter
 from legal.models import LegalDocument
+from legal.tables import LegalDocumentTable
 from plans.models import Plan
 
 
-class LegalDocumentListView(LoginRequiredMixin, FilterView):
+class LegalDocumentListView(ScopedListView):
     """The register of cited documents: public texts, readable by every user."""
 
-    template_name = "legal/document_list.html"
+    model = LegalDocument
     filterset_class = LegalDocumentFilter
-    paginate_by = 50
+    table_class = LegalDocumentTable
+    title = _("Legal documents")
+    export_url_name = "legal:document_export"
+    export_filename = "van-ban.xlsx"
 
-    def get_queryset(self):
-        return LegalDocument.objects.order_by("-date", "number")
 
-
-class LegalDocumentDetailView(LoginRequiredMixin, DetailView):
+class LegalDocumentDetailView(ScopedDetailView):
     template_name = "legal/document_detail.html"
     model = LegalDocument
 
     def get_context_data(self, **kwargs):
         # Only the citing plans the user may read.
-        plans = Plan.objects.visible_to(self.request.user).filter(basis_documents=self.object)
+        plans = Plan.objects.scoped(self.request.user, "view").filter(basis_documents=self.object)
         return super().get_context_data(plans=plans.select_related("organization"), **kwargs)

@@ -1,10 +1,8 @@
 """REST endpoints for organizations and staff: same scoping and services as the pages."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import serializers, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework import serializers
 
+from core.api import ScopedReadOnlyViewSet, ScopedViewSet
 from orgs import services
 from orgs.filters import OrganizationFilter, StaffMemberFilter
 from orgs.models import Organization, StaffMember
@@ -32,38 +30,18 @@ class StaffMemberSerializer(serializers.ModelSerializer):
             self.fields["organization"].queryset = Organization.objects.visible_to(request.user)
 
 
-class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
+class OrganizationViewSet(ScopedReadOnlyViewSet):
+    model = Organization
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilter
-
-    def get_queryset(self):
-        return Organization.objects.visible_to(self.request.user).order_by("path")
+    ordering = ("path",)
 
 
-class StaffMemberViewSet(viewsets.ModelViewSet):
+class StaffMemberViewSet(ScopedViewSet):
+    model = StaffMember
     serializer_class = StaffMemberSerializer
     filterset_class = StaffMemberFilter
-
-    def get_queryset(self):
-        return StaffMember.objects.visible_to(self.request.user).select_related("organization").order_by("id")
-
-    def _save(self, serializer):
-        instance = serializer.instance or StaffMember()
-        for name, value in serializer.validated_data.items():
-            setattr(instance, name, value)
-        try:
-            services.save_staff_member(instance, by=self.request.user)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
-        serializer.instance = instance
-
-    perform_create = _save
-    perform_update = _save
-
-    def perform_destroy(self, instance):
-        try:
-            services.delete_staff_member(instance, by=self.request.user)
-        except DjangoPermissionDenied as exc:
-            raise PermissionDenied(str(exc)) from exc
+    related = ("organization",)
+    ordering = ("id",)
+    save_service = services.save_staff_member
+    delete_service = services.delete_staff_member

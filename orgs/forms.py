@@ -29,7 +29,7 @@ class OrganizationForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Organization.objects.structurable_by(user)
+        self.fields["parent"].queryset = Organization.objects.scoped(user, "structure")
         self.fields["parent"].required = not user.is_superuser
 
 
@@ -41,7 +41,7 @@ class MergeForm(forms.Form):
     def __init__(self, *args, user, organization, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = (
-            Organization.objects.structurable_by(user)
+            Organization.objects.scoped(user, "structure")
             .active_on(timezone.localdate())
             .filter(kind=organization.kind)
             .exclude(pk=organization.pk)

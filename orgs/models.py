@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from orgs.scoping import ScopedQuerySet
+from orgs.scoping import Scope, ScopedQuerySet
 
 
 class OrganizationKind(models.TextChoices):
@@ -38,7 +38,7 @@ class StaffCategory(models.TextChoices):
 
 
 class OrganizationQuerySet(ScopedQuerySet):
-    scope_path_field = "path"
+    scope = Scope(path="path")
 
     def active_on(self, day=None):
         day = day or timezone.localdate()
@@ -132,11 +132,6 @@ class Organization(models.Model):
         return max(self.path.count("/") - 2, 0)
 
     @property
-    def tree_indent(self) -> str:
-        """CSS padding that shows the depth in a flat tree listing."""
-        return f"{self.depth * 1.5 + 0.5}rem"
-
-    @property
     def ancestor_ids(self) -> list[int]:
         return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
 
@@ -213,7 +208,7 @@ class OrganizationChange(models.Model):
 
 
 class MembershipQuerySet(ScopedQuerySet):
-    scope_path_field = "organization__path"
+    pass
 
 
 class Membership(models.Model):
@@ -241,7 +236,6 @@ class Membership(models.Model):
 
 
 class StaffMemberQuerySet(ScopedQuerySet):
-    scope_path_field = "organization__path"
 
     def active_on(self, day=None):
         day = day or timezone.localdate()

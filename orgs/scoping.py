@@ -1,16 +1,20 @@
-"""The one gate for visibility: which organizations' data a user may read or change.
+"""The one gate for visibility: which rows a user may read or act on.
 
-A user's memberships become organization path prefixes; every scoped queryset filters
-on them through `ScopedQuerySet.visible_to` / `editable_by`. Nothing else decides.
+A user's memberships become organization path prefixes (ROLE_RULES says how far each role
+reaches for each action); a model's queryset declares where its rows sit in the tree (its
+`Scope`). `Model.objects.scoped(user, action)` is the only way to ask; `can()` asks it about
+one object. Nothing else decides who sees what.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.db import models
 from django.db.models import Q
+
+from core.access import can  # noqa: F401  (the object-level question, asked of the queryset below)
 
 
 class Action(StrEnum):
@@ -30,32 +34,27 @@ class Reach(StrEnum):
     OWN = "own"  # the organization itself and what lies below it
     ROOT = "root"  # the province's own node only (UBND tỉnh), not what lies below it
 
+
 # A path prefixed with this marks one organization exactly, not its subtree.
 EXACT = "="
 
+Reaches = Reach | tuple[Reach, ...]
 
-Reaches = Reach | tuple[Reach, ...] | None
-
-
-@dataclass(frozen=True)
-class RoleRule:
-    view: Reaches
-    change: Reaches
-    structure: Reaches
-    approve: Reaches = None
-
-
-# The table that decides every permission. Roles are orgs.models.Role values.
-ROLE_RULES: dict[str, RoleRule] = {
+# The table that decides every permission: role → {action: reach}. An action a role does not
+# list is one it never has. Roles are orgs.models.Role values; a new action is one entry per role.
+ROLE_RULES: dict[str, dict[Action, Reaches]] = {
     # The coordinator also drafts and publishes the province's own plan (UBND tỉnh's node).
-    "coordinator": RoleRule(
-        view=Reach.PROVINCE, change=(Reach.AGENCY, Reach.ROOT), structure=Reach.PROVINCE, approve=Reach.ROOT
-    ),
-    "focal": RoleRule(view=Reach.AGENCY, change=Reach.AGENCY, structure=Reach.AGENCY),
-    "leader": RoleRule(view=Reach.AGENCY, change=None, structure=None, approve=Reach.AGENCY),
-    "unit_editor": RoleRule(view=Reach.OWN, change=Reach.OWN, structure=None),
-    "inspector": RoleRule(view=Reach.AGENCY, change=None, structure=None),
-    "viewer": RoleRule(view=Reach.OWN, change=None, structure=None),
+    "coordinator": {
+        Action.VIEW: Reach.PROVINCE,
+        Action.CHANGE: (Reach.AGENCY, Reach.ROOT),
+        Action.STRUCTURE: Reach.PROVINCE,
+        Action.APPROVE: Reach.ROOT,
+    },
+    "focal": {Action.VIEW: Reach.AGENCY, Action.CHANGE: Reach.AGENCY, Action.STRUCTURE: Reach.AGENCY},
+    "leader": {Action.VIEW: Reach.AGENCY, Action.APPROVE: Reach.AGENCY},
+    "unit_editor": {Action.VIEW: Reach.OWN, Action.CHANGE: Reach.OWN},
+    "inspector": {Action.VIEW: Reach.AGENCY},
+    "viewer": {Action.VIEW: Reach.OWN},
 }
 
 ALL = None  # sentinel: no restriction (superusers)
@@ -79,6 +78,11 @@ def _anchor_path(organization, reach: Reach) -> str:
     return agency.path if agency else organization.path
 
 
+def _cache(user) -> dict:
+    # The user object lives as long as the request: memberships are read once per request.
+    return user.__dict__.setdefault("_danvan_scope", {})
+
+
 def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | None:
     """Path prefixes of the subtrees `user` may act on; ALL (None) for superusers.
 
@@ -89,15 +93,12 @@ def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | 
     if user.is_superuser:
         return ALL
     action = Action(action)
-    cache = user.__dict__.setdefault("_danvan_scope", {})
+    cache = _cache(user)
     if action not in cache:
         paths: set[str] = set()
-        for membership in _memberships(user):
-            rule = ROLE_RULES.get(membership.role)
-            reaches = getattr(rule, action.value, None) if rule else None
-            if isinstance(reaches, Reach):
-                reaches = (reaches,)
-            for reach in reaches or ():
+        for membership in memberships(user):
+            reaches = ROLE_RULES.get(membership.role, {}).get(action, ())
+            for reach in (reaches,) if isinstance(reaches, Reach) else reaches:
                 paths.add(_anchor_path(membership.organization, reach))
         # Drop entries covered by a shorter subtree.
         cache[action] = sorted(
@@ -107,22 +108,22 @@ def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | 
     return cache[action]
 
 
-def _memberships(user) -> list:
-    """The user's memberships, read once per request (the user object lives as long as it)."""
-    cache = user.__dict__.setdefault("_danvan_scope", {})
+def memberships(user) -> list:
+    """The user's memberships with their organizations, read once per request."""
+    cache = _cache(user)
     if "memberships" not in cache:
         cache["memberships"] = list(user.memberships.select_related("organization"))
     return cache["memberships"]
 
 
 def superior_ids(user) -> list[int]:
-    """Ids of the organizations above the user's own (their issued plans are the user's basis)."""
+    """Ids of the organizations above the user's own (their published rows are the user's basis)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    cache = user.__dict__.setdefault("_danvan_scope", {})
+    cache = _cache(user)
     if "superiors" not in cache:
         ids: set[int] = set()
-        for membership in _memberships(user):
+        for membership in memberships(user):
             ids.update(membership.organization.ancestor_ids)
         cache["superiors"] = sorted(ids)
     return cache["superiors"]
@@ -147,41 +148,69 @@ def path_q(paths: list[str] | None, field: str) -> Q:
     return query
 
 
-def can(user, action: Action | str, organization) -> bool:
-    """Whether `user` may perform `action` on data of `organization`."""
-    paths = organization_paths(user, action)
-    if paths is ALL:
-        return True
-    return any(
-        organization.path == prefix[len(EXACT):] if prefix.startswith(EXACT) else organization.path.startswith(prefix)
-        for prefix in paths
-    )
-
-
 def has_any(user, action: Action | str) -> bool:
+    """Whether the user holds `action` anywhere (pages that create something answer 403 otherwise)."""
     paths = organization_paths(user, action)
     return paths is ALL or bool(paths)
 
 
-class ScopedQuerySet(models.QuerySet):
-    """Base for every model whose rows belong to an organization."""
+@dataclass(frozen=True)
+class Scope:
+    """Where a model's rows sit in the organization tree, declared by its queryset.
 
-    scope_path_field = "organization__path"
+    `path`: the organization path field(s) that place a row; a row is in reach when any of them
+    is. `paths`: other fields for particular actions (an assignment is changed by its lead
+    unit's editors too). `shared_below`: rows matching it are also readable by users of the
+    organizations below `shared_from` (issued plans are read by the units that implement them).
+    `public`: every signed-in user reads every row (the catalogue of national documents).
+    """
+
+    path: str | tuple[str, ...] = "organization__path"
+    paths: dict[Action, tuple[str, ...]] = field(default_factory=dict)
+    shared_below: Q | None = None
+    shared_from: str = "organization"
+    public: bool = False
+
+    def fields_for(self, action: Action) -> tuple[str, ...]:
+        if action in self.paths:
+            return self.paths[action]
+        return self.path if isinstance(self.path, tuple) else (self.path,)
+
+
+def scope_q(user, action: Action | str, scope: Scope) -> Q:
+    """The filter that keeps the rows `user` may perform `action` on."""
+    action = Action(action)
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    if action is Action.VIEW and scope.public:
+        return Q()
+    paths = organization_paths(user, action)
+    query = Q(pk__in=[])
+    for name in scope.fields_for(action):
+        query |= path_q(paths, name)
+    if action is Action.VIEW:
+        superiors = superior_ids(user)
+        if scope.shared_below is not None and superiors:
+            query |= Q(**{f"{scope.shared_from}__in": superiors}) & scope.shared_below
+        return query
+    # One acts only on what one can see.
+    return query & scope_q(user, Action.VIEW, scope)
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Base for every model whose rows belong to an organization. Subclasses declare `scope`."""
+
+    scope = Scope()
 
     def scoped(self, user, action: Action | str = Action.VIEW):
         """The one entry point: the rows `user` may perform `action` on."""
-        action = Action(action)
-        if action is Action.VIEW:
-            return self.visible_to(user)
-        if action is Action.CHANGE:
-            return self.editable_by(user)
-        return self.filter(path_q(organization_paths(user, action), self.scope_path_field))
+        return self.filter(scope_q(user, action, self.scope))
 
+    # Thin aliases of the entry point.
     def visible_to(self, user):
-        return self.filter(path_q(organization_paths(user, Action.VIEW), self.scope_path_field))
+        return self.scoped(user, Action.VIEW)
 
     def editable_by(self, user):
-        return self.filter(path_q(organization_paths(user, Action.CHANGE), self.scope_path_field))
-
-    def structurable_by(self, user):
-        return self.filter(path_q(organization_paths(user, Action.STRUCTURE), self.scope_path_field))
+        return self.scoped(user, Action.CHANGE)

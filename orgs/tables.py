@@ -1,20 +1,80 @@
 import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from orgs.models import StaffMember
+from core.tables import DateColumn, Table
+from orgs.models import Organization, StaffMember
+from orgs.staff_import import COLUMNS
 
 
-class StaffMemberTable(tables.Table):
-    full_name = tables.Column(linkify=True, verbose_name=_("full name"))
-    organization = tables.Column(
-        linkify=True, verbose_name=_("unit"), order_by=("organization__path", "full_name")
+class OrganizationTable(Table):
+    """The tree, indented by depth; the export adds the columns the page leaves out."""
+
+    name = tables.Column(
+        verbose_name=pgettext_lazy("organization", "Full name"), orderable=False,
+        attrs={"td": {"class": lambda record: f"tree-cell tree-depth-{min(record.depth, 8)}"}},
     )
-    category = tables.Column(verbose_name=_("category"))
-    active_from = tables.DateColumn(verbose_name=_("active from"))
-    active_to = tables.DateColumn(verbose_name=_("active to"))
+    kind = tables.Column(verbose_name=_("Kind"), orderable=False)
+    code = tables.Column(verbose_name=_("Code"), orderable=False)
+    staff_count = tables.Column(verbose_name=_("Staff"), orderable=False, attrs={"td": {"class": "text-end"}})
+    validity = tables.Column(verbose_name=_("Validity"), accessor="valid_from", orderable=False,
+                             attrs={"td": {"class": "small text-nowrap"}})
+    valid_from = DateColumn(verbose_name=_("Valid from"), visible=False)
+    valid_to = DateColumn(verbose_name=_("Valid to"), visible=False)
+    symbol = tables.Column(verbose_name=_("Symbol"), visible=False)
+    short_name = tables.Column(verbose_name=_("Short name"), visible=False)
+    parent = tables.Column(verbose_name=_("Parent organization"), accessor="parent__name", visible=False)
+    export_sequence = ("code", "symbol", "name", "short_name", "kind", "parent", "valid_from", "valid_to")
 
-    class Meta:
+    class Meta(Table.Meta):
+        model = Organization
+        fields = ("name", "kind", "code", "staff_count", "validity")
+        attrs = {"class": "table table-sm table-hover align-middle", "id": "org-tree"}
+        empty_text = _("No organizations.")
+
+    def render_name(self, record):
+        html = format_html(
+            '{}<a href="{}" class="{}">{}</a>',
+            mark_safe('<span class="text-muted">└</span> ') if record.depth else "",
+            record.get_absolute_url(), "org-inactive" if not record.is_active else "", record.name,
+        )
+        if record.is_focal_office:
+            html += format_html(' <span class="badge text-bg-info">{}</span>', _("focal office"))
+        if record.successor_id:
+            html += format_html(' <span class="small text-muted">→ {}</span>', record.successor.name)
+        return html
+
+    def value_name(self, record):
+        return record.name
+
+    def render_code(self, value):
+        return format_html("<code>{}</code>", value)
+
+    def value_code(self, value):
+        return value
+
+    def render_validity(self, record):
+        start = record.valid_from.strftime("%d/%m/%Y") if record.valid_from else ""
+        end = f" – {record.valid_to:%d/%m/%Y}" if record.valid_to else ""
+        return f"{start}{end}"
+
+
+class StaffMemberTable(Table):
+    """Headed with the import's column names, so an exported roster imports again as it is."""
+
+    full_name = tables.Column(linkify=True, verbose_name=COLUMNS["full_name"])
+    position = tables.Column(verbose_name=COLUMNS["position"])
+    category = tables.Column(verbose_name=COLUMNS["category"])
+    organization = tables.Column(
+        linkify=True, verbose_name=COLUMNS["unit"], order_by=("organization__path", "full_name")
+    )
+    email = tables.Column(verbose_name=COLUMNS["email"], visible=False)
+    active_from = DateColumn(verbose_name=COLUMNS["active_from"])
+    active_to = DateColumn(verbose_name=COLUMNS["active_to"])
+
+    class Meta(Table.Meta):
         model = StaffMember
-        fields = ("full_name", "position", "category", "organization", "active_from", "active_to")
-        attrs = {"class": "table table-sm table-hover align-middle"}
+        fields = ("full_name", "position", "category", "organization", "email", "active_from", "active_to")
         empty_text = _("No staff members.")

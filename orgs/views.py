@@ -1,30 +1,24 @@
-"""Pages of the organization tree and the staff roster. Thin: scoping and rules live elsewhere."""
+"""Pages of the organization tree and the staff roster, on the house kit (core.views)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
-from django.views.generic import DetailView, FormView, TemplateView, UpdateView, View
-from django_filters.views import FilterView
-from django_tables2 import SingleTableMixin
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
 
-from danvan.history import ObjectHistoryView
-from documents.xlsx import xlsx_response
+from core.history import ObjectHistoryView
+from core.registry import inbox_for
+from core.views import ActionRequiredMixin, ConfirmView, Link, ScopedDetailView, ScopedListView, ServiceFormView
 from orgs import services
 from orgs.filters import OrganizationFilter, StaffMemberFilter
 from orgs.forms import MergeForm, OrganizationForm, StaffImportForm, StaffMemberForm
-from orgs.mixins import ActionRequiredMixin, add_service_errors
 from orgs.models import Organization, StaffMember
-from orgs.scoping import Action, can, has_any
 from orgs.staff_import import COLUMNS, import_staff
-from orgs.tables import StaffMemberTable
+from orgs.tables import OrganizationTable, StaffMemberTable
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -47,58 +41,32 @@ class HomeView(LoginRequiredMixin, TemplateView):
         visible = Organization.objects.visible_to(user).active_on(today)
         context["visible_org_count"] = visible.count()
         context["visible_staff_count"] = StaffMember.objects.visible_to(user).active_on(today).count()
+        context["inbox"] = inbox_for(user)
         return context
 
 
-class OrganizationListView(LoginRequiredMixin, FilterView):
+class OrganizationListView(ScopedListView):
     """The tree of every organization the user may see, indented by depth."""
 
-    template_name = "orgs/organization_list.html"
+    model = Organization
     filterset_class = OrganizationFilter
+    table_class = OrganizationTable
+    title = gettext_lazy("Organization tree")
+    paginate_by = 200
+    default_filters = {"active": "true"}
+    export_url_name = "orgs:organization_export"
+    export_filename = "to-chuc.xlsx"
+    links = (Link(gettext_lazy("Add organization"), "orgs:organization_create", requires="structure"),)
 
     def get_queryset(self):
-        return (
-            Organization.objects.visible_to(self.request.user)
-            .select_related("successor")
-            .annotate(staff_count=Count("staff"))
-            .order_by("path")
-        )
-
-    def get_filterset_kwargs(self, filterset_class):
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        if kwargs["data"] is None or "active" not in kwargs["data"]:
-            data = kwargs["data"].copy() if kwargs["data"] is not None else {}
-            data["active"] = "true"
-            kwargs["data"] = data
-        return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_structure"] = has_any(self.request.user, Action.STRUCTURE)
-        return context
+        return super().get_queryset().select_related("successor", "parent").annotate(
+            staff_count=Count("staff")).order_by("path")
 
 
-class OrganizationExportView(LoginRequiredMixin, View):
-    def get(self, request):
-        filterset = OrganizationFilter(
-            request.GET or None,
-            queryset=Organization.objects.visible_to(request.user).select_related("parent").order_by("path"),
-        )
-        rows = (
-            (o.code, o.symbol, o.name, o.short_name, o.get_kind_display(), o.parent.name if o.parent else "",
-             o.valid_from, o.valid_to)
-            for o in filterset.qs
-        )
-        headers = [_("Code"), _("Symbol"), pgettext("organization", "Full name"), _("Short name"), _("Kind"),
-                   _("Parent organization"), _("Valid from"), _("Valid to")]
-        return xlsx_response("to-chuc.xlsx", _("Organizations"), headers, rows)
-
-
-class OrganizationDetailView(LoginRequiredMixin, DetailView):
+class OrganizationDetailView(ScopedDetailView):
     template_name = "orgs/organization_detail.html"
-
-    def get_queryset(self):
-        return Organization.objects.visible_to(self.request.user).select_related("parent", "successor")
+    model = Organization
+    related = ("parent", "successor")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -112,218 +80,127 @@ class OrganizationDetailView(LoginRequiredMixin, DetailView):
         context["staff"] = (
             StaffMember.objects.visible_to(user).filter(organization=org).active_on().order_by("full_name")
         )
-        context["can_structure"] = can(user, Action.STRUCTURE, org)
-        context["can_change"] = can(user, Action.CHANGE, org)
+        context["can_structure"] = self.can("structure", org)
+        context["can_change"] = self.can("change", org)
         return context
 
 
-class OrganizationCreateView(ActionRequiredMixin, FormView):
-    required_action = Action.STRUCTURE
-    template_name = "orgs/organization_form.html"
+class OrganizationFormView(ServiceFormView):
+    model = Organization
     form_class = OrganizationForm
+    action = create_action = "structure"
 
+    @property
+    def success_message(self):
+        return _("Organization saved.") if self.object else _("Organization created.")
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
+    def get_title(self):
+        return _("Edit organization") if self.object else _("Add organization")
 
     def get_initial(self):
         parent = self.request.GET.get("parent")
         return {"parent": parent} if parent and parent.isdigit() else {}
 
-    def form_valid(self, form):
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("effective_date", "decision", "parent")}
-        try:
-            organization = services.create_organization(
-                by=self.request.user, parent=form.cleaned_data["parent"], **data
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Organization created."))
-        return redirect(organization)
-
-
-class OrganizationUpdateView(LoginRequiredMixin, UpdateView):
-    template_name = "orgs/organization_form.html"
-    form_class = OrganizationForm
-
-    def get_queryset(self):
-        return Organization.objects.structurable_by(self.request.user)
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def form_valid(self, form):
-        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("effective_date", "decision")}
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        effective_date, decision = data.pop("effective_date"), data.pop("decision")
+        if self.object is None:
+            return services.create_organization(by=self.request.user, **data)
         organization = Organization.objects.get(pk=self.object.pk)
-        try:
-            services.update_organization(
-                organization,
-                by=self.request.user,
-                effective_date=form.cleaned_data["effective_date"],
-                decision=form.cleaned_data["decision"],
-                **fields,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Organization saved."))
-        return redirect(organization)
+        return services.update_organization(
+            organization, by=self.request.user, effective_date=effective_date, decision=decision, **data
+        )
 
 
-class OrganizationMergeView(LoginRequiredMixin, FormView):
+class OrganizationMergeView(ServiceFormView):
     template_name = "orgs/organization_merge.html"
+    model = Organization
     form_class = MergeForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.organization = get_object_or_404(Organization.objects.structurable_by(request.user), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    action = "structure"
+    success_message = gettext_lazy("Merge recorded.")
 
     def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs.update(user=self.request.user, organization=self.organization)
-        return kwargs
+        return {**super().get_form_kwargs(), "organization": self.object}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(organization=self.organization, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            services.merge_organizations(
-                [self.organization],
-                into=form.cleaned_data["into"],
-                date=form.cleaned_data["date"],
-                decision=form.cleaned_data["decision"],
-                by=self.request.user,
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Merge recorded."))
-        return redirect(self.organization)
+    def save(self, form):
+        services.merge_organizations(
+            [self.object], into=form.cleaned_data["into"], date=form.cleaned_data["date"],
+            decision=form.cleaned_data["decision"], by=self.request.user,
+        )
+        return self.object
 
 
 class OrganizationHistoryView(ObjectHistoryView):
-    def get_queryset(self):
-        return Organization.objects.visible_to(self.request.user)
+    model = Organization
 
 
-class StaffMemberListView(LoginRequiredMixin, SingleTableMixin, FilterView):
-    template_name = "orgs/staff_list.html"
+class StaffMemberListView(ScopedListView):
+    model = StaffMember
+    related = ("organization",)
     table_class = StaffMemberTable
     filterset_class = StaffMemberFilter
-    paginate_by = 50
-
-    def get_queryset(self):
-        return StaffMember.objects.visible_to(self.request.user).select_related("organization")
-
-    def get_filterset_kwargs(self, filterset_class):
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["user"] = self.request.user
-        return kwargs
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_change"] = has_any(self.request.user, Action.CHANGE)
-        return context
+    title = gettext_lazy("Staff roster")
+    export_url_name = "orgs:staff_export"
+    export_filename = "danh-sach-can-bo.xlsx"
+    links = (
+        Link(gettext_lazy("Import .xlsx"), "orgs:staff_import", css="btn-outline-primary", icon="upload"),
+        Link(gettext_lazy("Add staff member"), "orgs:staff_create"),
+    )
 
 
-class StaffMemberExportView(LoginRequiredMixin, View):
-    def get(self, request):
-        filterset = StaffMemberFilter(
-            request.GET or None,
-            queryset=StaffMember.objects.visible_to(request.user).select_related("organization"),
-            user=request.user,
-        )
-        rows = (
-            (s.full_name, s.position, s.get_category_display(), s.organization.name, s.email,
-             s.active_from, s.active_to)
-            for s in filterset.qs
-        )
-        headers = [COLUMNS[key] for key in ("full_name", "position", "category", "unit", "email",
-                                           "active_from", "active_to")]
-        return xlsx_response("danh-sach-can-bo.xlsx", _("Staff"), headers, rows)
-
-
-class StaffMemberDetailView(LoginRequiredMixin, DetailView):
+class StaffMemberDetailView(ScopedDetailView):
     template_name = "orgs/staff_detail.html"
-
-    def get_queryset(self):
-        return StaffMember.objects.visible_to(self.request.user).select_related("organization", "user")
+    model = StaffMember
+    related = ("organization", "user")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_change"] = can(self.request.user, Action.CHANGE, self.object.organization)
-        return context
+        return super().get_context_data(can_change=self.can("change", self.object), **kwargs)
 
 
-class StaffMemberFormMixin(LoginRequiredMixin):
-    template_name = "orgs/staff_form.html"
-    form_class = StaffMemberForm
+class StaffMemberFormView(ServiceFormView):
     model = StaffMember
+    form_class = StaffMemberForm
+    success_message = gettext_lazy("Staff member saved.")
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
+    def get_title(self):
+        return _("Edit staff member") if self.object else _("Add staff member")
 
-    def form_valid(self, form):
-        try:
-            staff = services.save_staff_member(form.instance, by=self.request.user)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Staff member saved."))
-        return HttpResponseRedirect(staff.get_absolute_url())
-
-
-class StaffMemberCreateView(ActionRequiredMixin, StaffMemberFormMixin, FormView):
-    required_action = Action.CHANGE
-
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["instance"] = StaffMember()
+    def get_initial(self):
         organization = self.request.GET.get("organization")
-        if organization and organization.isdigit():
-            kwargs["initial"] = {"organization": organization}
-        return kwargs
+        return {"organization": organization} if organization and organization.isdigit() else {}
+
+    def save(self, form):
+        return services.save_staff_member(form.instance, by=self.request.user)
 
 
-class StaffMemberUpdateView(StaffMemberFormMixin, UpdateView):
-    def get_queryset(self):
-        return StaffMember.objects.editable_by(self.request.user)
+class StaffMemberDeleteView(ConfirmView):
+    model = StaffMember
+    related = ("organization",)
+    title = gettext_lazy("Delete staff member")
+    question = gettext_lazy("Delete this staff member from the roster? The history keeps the record.")
+    confirm_label = gettext_lazy("Delete")
+    success_message = gettext_lazy("Staff member deleted.")
 
+    def perform(self, obj):
+        organization = obj.organization
+        services.delete_staff_member(obj, by=self.request.user)
+        return organization
 
-class StaffMemberDeleteView(LoginRequiredMixin, View):
-    def post(self, request, pk):
-        staff = get_object_or_404(StaffMember.objects.editable_by(request.user), pk=pk)
-        organization = staff.organization
-        services.delete_staff_member(staff, by=request.user)
-        messages.success(request, _("Staff member deleted."))
-        return redirect(organization)
+    def get_success_url(self, obj, organization):
+        return organization.get_absolute_url()
 
 
 class StaffMemberHistoryView(ObjectHistoryView):
-    def get_queryset(self):
-        return StaffMember.objects.visible_to(self.request.user)
+    model = StaffMember
 
 
 class StaffImportView(ActionRequiredMixin, FormView):
-    required_action = Action.CHANGE
+    required_action = "change"
     template_name = "orgs/staff_import.html"
     form_class = StaffImportForm
 
-
     def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["user"] = self.request.user
-        return kwargs
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(columns=COLUMNS.values(), **kwargs)
@@ -340,4 +217,3 @@ class StaffImportView(ActionRequiredMixin, FormView):
         elif not report.file_errors:
             messages.error(self.request, _("Nothing was imported: correct the rows below and try again."))
         return self.render_to_response(self.get_context_data(form=form, report=report))
-

@@ -3,14 +3,14 @@
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 
+from core.api import ScopedReadOnlyViewSet
 from documents.docx import DOCX_CONTENT_TYPE
 from plans.documents import render_plan_docx
 from plans.filters import AssignmentFilter, PlanFilter, TargetFilter
 from plans.models import Assignment, ContentArea, Plan, Target
-from plans.selectors import plan_list
 
 
 class ContentAreaSerializer(serializers.ModelSerializer):
@@ -58,12 +58,13 @@ class AssignmentSerializer(serializers.ModelSerializer):
         return obj.next_due_date()
 
 
-class PlanViewSet(viewsets.ReadOnlyModelViewSet):
+class PlanViewSet(ScopedReadOnlyViewSet):
+    model = Plan
     serializer_class = PlanSerializer
     filterset_class = PlanFilter
-
-    def get_queryset(self):
-        return plan_list(self.request.user).prefetch_related("content_areas__activities", "basis_documents")
+    related = ("organization", "parent")
+    prefetch = ("content_areas__activities", "basis_documents")
+    ordering = ("-year", "organization__path", "-id")
 
     @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
@@ -74,22 +75,17 @@ class PlanViewSet(viewsets.ReadOnlyModelViewSet):
         return response
 
 
-class TargetViewSet(viewsets.ReadOnlyModelViewSet):
+class TargetViewSet(ScopedReadOnlyViewSet):
+    model = Target
     serializer_class = TargetSerializer
     filterset_class = TargetFilter
-
-    def get_queryset(self):
-        return Target.objects.filter(plan__in=Plan.objects.visible_to(self.request.user)).order_by("plan", "order")
+    ordering = ("plan", "order", "id")
 
 
-class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
+class AssignmentViewSet(ScopedReadOnlyViewSet):
+    model = Assignment
     serializer_class = AssignmentSerializer
     filterset_class = AssignmentFilter
-
-    def get_queryset(self):
-        return (
-            Assignment.objects.visible_to(self.request.user)
-            .select_related("plan")
-            .prefetch_related("support_units")
-            .order_by("due_date", "id")
-        )
+    related = ("plan",)
+    prefetch = ("support_units",)
+    ordering = ("due_date", "id")

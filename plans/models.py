@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from legal.models import LegalDocument
 from orgs.models import Organization
-from orgs.scoping import ALL, Action, ScopedQuerySet, organization_paths, path_q, superior_ids
+from orgs.scoping import Action, Scope, ScopedQuerySet
 
 
 class PlanStatus(models.TextChoices):
@@ -34,24 +34,28 @@ class SigningAuthority(models.TextChoices):
     TUQ = "TUQ.", "TUQ."
 
 
+# Issued plans (and those a revision replaced) are read by the organizations below theirs.
+PUBLISHED = (PlanStatus.ISSUED, PlanStatus.REPLACED)
+
+
 class PlanQuerySet(ScopedQuerySet):
-    scope_path_field = "organization__path"
+    scope = Scope(shared_below=Q(status__in=PUBLISHED))
 
-    def visible_to(self, user):
-        """Plans in the user's reach, plus the issued plans of the organizations above it.
 
-        A unit reads the agency and province plans it implements; never a sibling's.
-        """
-        paths = organization_paths(user, Action.VIEW)
-        if paths is ALL:
-            return self.all()
-        own = path_q(paths, "organization__path")
-        superiors = superior_ids(user)
-        above = Q(organization_id__in=superiors, status__in=[PlanStatus.ISSUED, PlanStatus.REPLACED])
-        return self.filter(own | above) if superiors else self.filter(own)
+class PlanPartQuerySet(ScopedQuerySet):
+    """A plan's parts are seen and changed exactly where their plan is."""
 
-    def approvable_by(self, user):
-        return self.filter(path_q(organization_paths(user, Action.APPROVE), "organization__path"))
+    scope = Scope(
+        path="plan__organization__path", shared_below=Q(plan__status__in=PUBLISHED), shared_from="plan__organization"
+    )
+
+
+class ActivityQuerySet(ScopedQuerySet):
+    scope = Scope(
+        path="content_area__plan__organization__path",
+        shared_below=Q(content_area__plan__status__in=PUBLISHED),
+        shared_from="content_area__plan__organization",
+    )
 
 
 class Plan(models.Model):
@@ -166,6 +170,7 @@ class ContentArea(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("content area")
@@ -182,6 +187,7 @@ class Activity(models.Model):
     text = models.TextField(_("activity"))
 
     history = HistoricalRecords()
+    objects = ActivityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("activity")
@@ -245,6 +251,7 @@ class Target(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = PlanPartQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("target")
@@ -293,25 +300,14 @@ RECURRENCE_MONTHS = {
 }
 
 
-class AssignmentQuerySet(ScopedQuerySet):
-    def visible_to(self, user):
-        """Assignments of plans in the user's reach, and any assignment charging a unit in it."""
-        paths = organization_paths(user, Action.VIEW)
-        if paths is ALL:
-            return self.all()
-        supported = Assignment.support_units.through.objects.filter(
-            path_q(paths, "organization__path")
-        ).values("assignment_id")
-        return self.filter(
-            path_q(paths, "plan__organization__path") | path_q(paths, "lead_unit__path") | Q(pk__in=supported)
-        )
-
-    def editable_by(self, user):
-        """The plan's editors, and the lead unit's editors (who record progress)."""
-        paths = organization_paths(user, Action.CHANGE)
-        if paths is ALL:
-            return self.all()
-        return self.filter(path_q(paths, "plan__organization__path") | path_q(paths, "lead_unit__path"))
+class AssignmentQuerySet(PlanPartQuerySet):
+    # The lead unit's editors record its progress.
+    scope = Scope(
+        path="plan__organization__path",
+        paths={Action.CHANGE: ("plan__organization__path", "lead_unit__path")},
+        shared_below=Q(plan__status__in=PUBLISHED),
+        shared_from="plan__organization",
+    )
 
     def charging(self, organizations):
         return self.filter(Q(lead_unit__in=organizations) | Q(support_units__in=organizations)).distinct()

@@ -279,6 +279,30 @@ def save_plan_part(instance, *, plan: Plan, by):
     return instance
 
 
+def save_content_area(area: ContentArea, *, plan: Plan, activities: list[str], by) -> ContentArea:
+    """Save a draft plan's content area with its activities, one per line, in order."""
+    with transaction.atomic():
+        area.plan = plan
+        save_plan_part(area, plan=plan, by=by)
+        area.activities.all().delete()
+        bulk_create_with_history(
+            [Activity(content_area=area, order=i, text=text) for i, text in enumerate(activities, 1)],
+            Activity,
+            default_user=by,
+        )
+    return area
+
+
+def save_assignment(assignment: Assignment, *, plan: Plan, support_units, by) -> Assignment:
+    """Save a draft plan's assignment; its lead and supporting units must belong to the plan's organization."""
+    with transaction.atomic():
+        validate_assignment_units(plan, assignment.lead_unit, support_units)
+        assignment.plan = plan
+        save_plan_part(assignment, plan=plan, by=by)
+        assignment.support_units.set(support_units)
+    return assignment
+
+
 def delete_plan_part(instance, *, plan: Plan, by) -> None:
     with transaction.atomic():
         check_editable(_locked(plan), by)

@@ -6,11 +6,11 @@ app_name = "plans"
 
 urlpatterns = [
     path("plans/", views.PlanListView.as_view(), name="plan_list"),
-    path("plans/export.xlsx", views.PlanExportView.as_view(), name="plan_export"),
-    path("plans/new/", views.PlanCreateView.as_view(), name="plan_create"),
+    path("plans/export.xlsx", views.PlanListView.as_view(export=True), name="plan_export"),
+    path("plans/new/", views.PlanFormView.as_view(), name="plan_create"),
     path("plans/coverage/", views.CoverageView.as_view(), name="coverage"),
     path("plans/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
-    path("plans/<int:pk>/edit/", views.PlanUpdateView.as_view(), name="plan_update"),
+    path("plans/<int:pk>/edit/", views.PlanFormView.as_view(), name="plan_update"),
     path("plans/<int:pk>/transition/", views.PlanTransitionView.as_view(), name="plan_transition"),
     path("plans/<int:pk>/revise/", views.PlanReviseView.as_view(), name="plan_revise"),
     path("plans/<int:pk>/cascade/", views.PlanCascadeView.as_view(), name="plan_cascade"),
@@ -24,5 +24,5 @@ urlpatterns = [
     path("plans/assignments/<int:part_pk>/", views.AssignmentView.as_view(), name="assignment_update"),
     path("assignments/<int:pk>/status/", views.AssignmentStatusView.as_view(), name="assignment_status"),
     path("assignments/mine/", views.MyAssignmentsView.as_view(), name="my_assignments"),
-    path("assignments/export.xlsx", views.AssignmentExportView.as_view(), name="assignment_export"),
+    path("assignments/export.xlsx", views.MyAssignmentsView.as_view(export=True), name="assignment_export"),
 ]

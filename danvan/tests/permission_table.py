@@ -71,28 +71,29 @@ RULES: dict[str, Rule] = {
     # Organization tree
     "orgs:organization_list": Rule(get=page()),
     "orgs:organization_export": Rule(get=page()),
+    # An empty form answers 400 with its errors.
     "orgs:organization_create": Rule(
-        get=page(STRUCTURES_SOMEWHERE, denied=403), post=page(STRUCTURES_SOMEWHERE, denied=403)
+        get=page(STRUCTURES_SOMEWHERE, denied=403), post=page(STRUCTURES_SOMEWHERE, ok=400, denied=403)
     ),
     "orgs:organization_detail": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "organization"}),
     "orgs:organization_update": Rule(
-        get=page(STRUCTURES_SAMPLE), post=page(STRUCTURES_SAMPLE), kwargs={"pk": "organization"}
+        get=page(STRUCTURES_SAMPLE), post=page(STRUCTURES_SAMPLE, ok=400), kwargs={"pk": "organization"}
     ),
     "orgs:organization_merge": Rule(
-        get=page(STRUCTURES_SAMPLE), post=page(STRUCTURES_SAMPLE), kwargs={"pk": "organization"}
+        get=page(STRUCTURES_SAMPLE), post=page(STRUCTURES_SAMPLE, ok=400), kwargs={"pk": "organization"}
     ),
     "orgs:organization_history": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "organization"}),
     # Staff roster
     "orgs:staff_list": Rule(get=page()),
     "orgs:staff_export": Rule(get=page()),
     "orgs:staff_import": Rule(get=page(CHANGES_SOMEWHERE, denied=403), post=page(CHANGES_SOMEWHERE, denied=403)),
-    "orgs:staff_create": Rule(get=page(CHANGES_SOMEWHERE, denied=403), post=page(CHANGES_SOMEWHERE, denied=403)),
-    "orgs:staff_detail": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "staff"}),
-    "orgs:staff_update": Rule(get=page(CHANGES_SAMPLE), post=page(CHANGES_SAMPLE), kwargs={"pk": "staff"}),
-    # POST only; a successful delete redirects to the unit's page.
-    "orgs:staff_delete": Rule(
-        get={**everyone(405), "anonymous": 302}, post=page(CHANGES_SAMPLE, ok=302), kwargs={"pk": "staff"}
+    "orgs:staff_create": Rule(
+        get=page(CHANGES_SOMEWHERE, denied=403), post=page(CHANGES_SOMEWHERE, ok=400, denied=403)
     ),
+    "orgs:staff_detail": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "staff"}),
+    "orgs:staff_update": Rule(get=page(CHANGES_SAMPLE), post=page(CHANGES_SAMPLE, ok=400), kwargs={"pk": "staff"}),
+    # GET asks for confirmation; a successful delete redirects to the unit's page.
+    "orgs:staff_delete": Rule(get=page(CHANGES_SAMPLE), post=page(CHANGES_SAMPLE, ok=302), kwargs={"pk": "staff"}),
     "orgs:staff_history": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "staff"}),
     # API
     "api-token": Rule(get=everyone(405), post=everyone(400)),

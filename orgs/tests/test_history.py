@@ -141,7 +141,7 @@ def test_an_illegal_merge_on_the_page_is_refused_and_changes_nothing(client_for,
     source = orgs["TN.SXD.QHKT"]
     response = client_for("focal").post(reverse("orgs:organization_merge", args=[source.pk]),
                                         {"into": orgs[into_code].pk, "date": "01/07/2025"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Hãy chọn một lựa chọn hợp lệ." in text_of(response)
     source.refresh_from_db()
     assert (source.valid_to, source.successor) == (None, None)

@@ -20,14 +20,14 @@ def text_of(response) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
 
 
-def tree_rows(response) -> list[tuple[float, str]]:
-    """(indent in rem, organization name) for each row of the tree, top to bottom."""
+def tree_rows(response) -> list[tuple[int, str]]:
+    """(indentation depth, organization name) for each row of the tree, top to bottom."""
     rows = re.findall(
-        r'<td style="padding-left: ([\d.]+)rem">.*?<a href="/orgs/\d+/"[^>]*>(.*?)</a>',
+        r'<td class="tree-cell tree-depth-(\d+)"[^>]*>.*?<a href="/orgs/\d+/"[^>]*>(.*?)</a>',
         response.content.decode(),
         flags=re.S,
     )
-    return [(float(indent), unescape(name)) for indent, name in rows]
+    return [(int(depth), unescape(name)) for depth, name in rows]
 
 
 def new_unit(parent, **changes) -> dict:
@@ -98,7 +98,7 @@ def test_focal_cannot_add_a_unit_under_another_agency(client_for, orgs):
     form_page = client.get(CREATE_URL).content.decode()
     assert "Sở Văn hóa, Thể thao và Du lịch tỉnh Tây Ninh" not in form_page
     response = client.post(CREATE_URL, new_unit(orgs["TN.SVHTTDL"]))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Hãy chọn một lựa chọn hợp lệ." in text_of(response)
     assert not Organization.objects.filter(code="TN.TEST.TO1").exists()
 
@@ -130,7 +130,7 @@ def test_a_unit_editor_is_denied_the_create_page_in_vietnamese(client_for):
 def test_an_invalid_new_organization_is_refused_in_vietnamese(client_for, orgs, changes, message):
     before = Organization.objects.count()
     response = client_for("focal").post(CREATE_URL, new_unit(orgs["TN.SXD"], **changes))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in text_of(response)
     assert Organization.objects.count() == before
 
@@ -157,7 +157,7 @@ def test_an_invalid_edit_is_refused_in_vietnamese_and_changes_nothing(client_for
         changes = {**changes, "parent": division.pk}
     response = client_for("focal").post(reverse("orgs:organization_update", args=[division.pk]),
                                         _edit_data(division, **changes))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in text_of(response)
     fresh = Organization.objects.get(pk=division.pk)
     assert (fresh.name, fresh.kind, fresh.parent_id, fresh.path) == (division.name, division.kind,

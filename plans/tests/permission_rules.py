@@ -18,7 +18,7 @@ SEES_ISSUED = frozenset({"admin", "coordinator", "focal", "leader", "unit", "ins
 SEES_DRAFT = frozenset({"admin", "coordinator", "focal", "leader", "inspector"})
 EDITS_DRAFT = frozenset({"admin", "focal"})
 # The sample assignment (lead: Phòng QLHĐXD) in the issued plan.
-SEES_ASSIGNMENT = frozenset({"admin", "coordinator", "focal", "leader", "unit", "inspector"})
+SEES_ASSIGNMENT = SEES_ISSUED
 
 POST_ONLY = {**everyone(405), "anonymous": 302}
 
@@ -65,10 +65,13 @@ def _new_part() -> Rule:
 RULES = {
     "plans:plan_list": Rule(get=page()),
     "plans:plan_export": Rule(get=page()),
-    "plans:plan_create": Rule(get=page(CHANGES_SOMEWHERE, denied=403), post=page(CHANGES_SOMEWHERE, denied=403)),
+    # An empty form answers 400 with its errors.
+    "plans:plan_create": Rule(
+        get=page(CHANGES_SOMEWHERE, denied=403), post=page(CHANGES_SOMEWHERE, ok=400, denied=403)
+    ),
     "plans:coverage": Rule(get=page()),
     "plans:plan_detail": Rule(get=page(SEES_ISSUED), kwargs={"pk": "plan"}),
-    "plans:plan_update": Rule(get=page(EDITS_DRAFT), post=page(EDITS_DRAFT), kwargs={"pk": "draft_plan"}),
+    "plans:plan_update": Rule(get=page(EDITS_DRAFT), post=page(EDITS_DRAFT, ok=400), kwargs={"pk": "draft_plan"}),
     # Transitions answer with a redirect to the plan (and a message saying what happened).
     "plans:plan_transition": Rule(get=POST_ONLY, post=page(SEES_DRAFT, ok=302), kwargs={"pk": "draft_plan"}),
     "plans:plan_revise": Rule(get=POST_ONLY, post=acts(EDITS_DRAFT, SEES_ISSUED), kwargs={"pk": "plan"}),
@@ -95,6 +98,7 @@ RULES = {
     "assignment-list": Rule(get=api(), post=api(ok=405)),
     "assignment-detail": Rule(get=api(SEES_ASSIGNMENT), kwargs={"pk": "assignment"}),
     "legal:document_list": Rule(get=page()),
+    "legal:document_export": Rule(get=page()),
     "legal:document_detail": Rule(get=page(), kwargs={"pk": "legal_document"}),
     "legal-document-list": Rule(get=api(), post=api(ok=405)),
     "legal-document-detail": Rule(get=api(), kwargs={"pk": "legal_document"}),

@@ -1,0 +1,78 @@
+"""Tables: one class renders a list page and its .xlsx export, so columns are written once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+import django_tables2 as tables
+from django.utils import timezone
+from django.utils.encoding import force_str
+from django.utils.translation import gettext_lazy as _
+
+RAW_TYPES = (dt.date, int, float, Decimal)
+
+
+class Table(tables.Table):
+    """Base of every list table: the site's look, a Vietnamese empty text, dd/mm/yyyy dates."""
+
+    export_sequence: tuple[str, ...] = ()
+
+    class Meta:
+        attrs = {"class": "table table-sm table-hover align-middle"}
+        template_name = "core/table.html"
+        empty_text = _("Nothing to show.")
+
+
+class DateColumn(tables.DateColumn):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("format", "d/m/Y")
+        super().__init__(*args, **kwargs)
+
+
+class DateTimeColumn(tables.DateTimeColumn):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("format", "d/m/Y H:i")
+        super().__init__(*args, **kwargs)
+
+
+def _renders_raw(table: tables.Table, bound_column) -> bool:
+    """Whether the cell's value is the record's own value (then dates and numbers stay typed)."""
+    column = bound_column.column
+    if hasattr(table, f"render_{bound_column.name}") or hasattr(table, f"value_{bound_column.name}"):
+        return False
+    if isinstance(column, tables.DateColumn | tables.DateTimeColumn):
+        return True
+    return type(column).render is tables.Column.render and type(column).value is tables.Column.value
+
+
+def export_rows(table: tables.Table) -> tuple[list[str], Iterator[list]]:
+    """Headers and rows of the columns meant for export: the table's `export_sequence` when it
+    gives one (a sheet may want its columns in another order than the page), otherwise every
+    column but those marked `exclude_from_export`."""
+    sequence = getattr(table, "export_sequence", None)
+    if sequence:
+        columns = [table.columns[name] for name in sequence]
+    else:
+        columns = [column for column in table.columns.iterall() if not column.column.exclude_from_export]
+    headers = [force_str(column.header) for column in columns]
+
+    def rows():
+        for row in table.rows:
+            values = []
+            for column in columns:
+                value = None
+                if _renders_raw(table, column):
+                    value = column.accessor.resolve(row.record, quiet=True)
+                    if isinstance(value, dt.datetime):
+                        value = timezone.localtime(value).replace(tzinfo=None)
+                    if not isinstance(value, RAW_TYPES):
+                        value = None
+                if value is None:
+                    value = force_str(row.get_cell_value(column.name))
+                    value = "" if value == table.default else value
+                values.append(value)
+            yield values
+
+    return headers, rows()

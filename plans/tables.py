@@ -1,0 +1,97 @@
+import django_tables2 as tables
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from core.tables import DateColumn, Table
+from plans.models import Assignment, AssignmentStatus, Plan, PlanStatus
+
+STATUS_BADGES = {PlanStatus.ISSUED: "success", PlanStatus.DRAFT: "secondary"}
+
+
+class PlanTable(Table):
+    number_symbol = tables.Column(verbose_name=_("Number"), order_by=("number",), empty_values=(),
+                                  attrs={"td": {"class": "text-nowrap"}})
+    title = tables.Column(linkify=True, verbose_name=_("Title"))
+    organization = tables.Column(verbose_name=_("Organization"), order_by=("organization__path",))
+    year = tables.Column(verbose_name=_("Year"))
+    status = tables.Column(verbose_name=_("Status"))
+    date = DateColumn(verbose_name=_("Date of issue"))
+    parent = tables.Column(verbose_name=_("Superior plan"), accessor="parent__number_symbol", visible=False)
+
+    class Meta(Table.Meta):
+        model = Plan
+        fields = ("number_symbol", "title", "organization", "year", "status", "date", "parent")
+        attrs = {"class": "table table-sm table-hover align-middle", "id": "plans"}
+        empty_text = _("No plans.")
+
+    def render_number_symbol(self, record):
+        if record.number:
+            return record.number_symbol
+        return format_html('<span class="text-muted">…/{}</span>', record.symbol)
+
+    def value_number_symbol(self, record):
+        return record.number_symbol if record.number else ""
+
+    def render_status(self, record):
+        badge = STATUS_BADGES.get(record.status, "warning")
+        return format_html('<span class="badge text-bg-{}">{}</span>', badge, record.get_status_display())
+
+    def value_status(self, record):
+        return record.get_status_display()
+
+
+class AssignmentTable(Table):
+    """A unit's assignments across plans; the status form is on the page only, for those who may change it."""
+
+    due = tables.Column(verbose_name=_("Due date"), orderable=False, empty_values=(),
+                        attrs={"td": {"class": "text-nowrap"}})
+    task = tables.Column(verbose_name=_("Task"), orderable=False)
+    plan = tables.Column(verbose_name=_("Plan"), orderable=False)
+    lead_unit = tables.Column(verbose_name=_("Lead unit"), orderable=False)
+    support_units = tables.ManyToManyColumn(verbose_name=_("Supporting units"), orderable=False, visible=False)
+    display_status = tables.Column(verbose_name=_("Status"), orderable=False, empty_values=())
+    update = tables.Column(verbose_name="", orderable=False, empty_values=(), exclude_from_export=True)
+    export_sequence = ("plan", "task", "lead_unit", "support_units", "due", "display_status")
+
+    class Meta(Table.Meta):
+        model = Assignment
+        fields = ("due", "task", "plan", "lead_unit", "support_units", "display_status", "update")
+        attrs = {"class": "table table-sm align-middle", "id": "my-assignments"}
+        row_attrs = {"class": lambda record: "table-danger" if record.is_overdue() else ""}
+        empty_text = _("Nothing is assigned to your units.")
+
+    def render_due(self, record):
+        due = record.next_due_date()
+        text = due.strftime("%d/%m/%Y") if due else "—"
+        if record.recurrence:
+            return format_html('{} <span class="small text-muted">({})</span>', text, record.get_recurrence_display())
+        return text
+
+    def value_due(self, record):
+        return record.next_due_date()
+
+    def render_plan(self, record):
+        return format_html('<a href="{}">{}</a> <span class="small text-muted">{}</span>',
+                           record.plan.get_absolute_url(), record.plan.number_symbol,
+                           record.plan.organization.display_name)
+
+    def value_plan(self, record):
+        return record.plan.number_symbol
+
+    def render_update(self, record):
+        if not getattr(record, "can_update", False):
+            return ""
+        choices = ((value, " selected" if record.status == value else "", label)
+                   for value, label in AssignmentStatus.choices)
+        options = format_html_join("", '<option value="{}"{}>{}</option>', choices)
+        return format_html(
+            '<form method="post" action="{}" class="d-flex gap-1">'
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+            '<input type="hidden" name="next" value="{}">'
+            '<select name="status" class="form-select form-select-sm" aria-label="{}">{}</select>'
+            '<button class="btn btn-sm btn-outline-primary" type="submit">{}</button></form>',
+            reverse("plans:assignment_status", args=[record.pk]), get_token(self.request), self.request.path,
+            _("Status"), options, _("Update"),
+        )
