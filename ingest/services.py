@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
@@ -229,7 +230,7 @@ def review_initial(plan_import: PlanImport) -> tuple[dict, list[dict], list[dict
     dates = {ref["number"]: ref.get("date") for ref in result.get("references", [])}
     organization = plan_import.organization
     fields = {
-        "year": document.get("year") or (parse_date(document.get("date")) or dt.date.today()).year,
+        "year": document.get("year") or (parse_date(document.get("date")) or timezone.localdate()).year,
         "symbol": document.get("symbol") or f"KH-{organization.symbol}",
         "place": document.get("place") or "",
         "title": document.get("title") or "",

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from orgs.models import (
@@ -51,7 +52,7 @@ def create_organization(*, by, parent: Organization | None, **fields) -> Organiz
         OrganizationChange.objects.create(
             organization=organization,
             kind=OrganizationChangeKind.ESTABLISH,
-            date=organization.valid_from or dt.date.today(),
+            date=organization.valid_from or timezone.localdate(),
             new_name=organization.name,
             recorded_by=by,
         )
@@ -82,7 +83,7 @@ def update_organization(
             OrganizationChange.objects.create(
                 organization=organization,
                 kind=OrganizationChangeKind.RENAME,
-                date=effective_date or dt.date.today(),
+                date=effective_date or timezone.localdate(),
                 old_name=old_name,
                 new_name=organization.name,
                 decision=decision,

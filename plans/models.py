@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.periods import Period, PeriodKind
 from legal.models import LegalDocument
 from orgs.models import Organization
 from orgs.scoping import Action, Scope, ScopedQuerySet
@@ -292,11 +293,11 @@ class AssignmentStatus(models.TextChoices):
 # Shown, never stored: a late assignment is one not done past its due date.
 OVERDUE_LABEL = _("Overdue")
 
-RECURRENCE_MONTHS = {
-    Recurrence.MONTHLY: 1,
-    Recurrence.QUARTERLY: 3,
-    Recurrence.SEMIANNUAL: 6,
-    Recurrence.ANNUAL: 12,
+RECURRENCE_PERIODS = {
+    Recurrence.MONTHLY: PeriodKind.MONTH,
+    Recurrence.QUARTERLY: PeriodKind.QUARTER,
+    Recurrence.SEMIANNUAL: PeriodKind.HALF,
+    Recurrence.ANNUAL: PeriodKind.YEAR,
 }
 
 
@@ -351,12 +352,9 @@ class Assignment(models.Model):
         if self.due_date or not self.recurrence:
             return self.due_date
         today = today or timezone.localdate()
-        months = RECURRENCE_MONTHS[self.recurrence]
         year = self.plan.year
         reference = today if today.year == year else dt.date(year, 1, 1) if today.year < year else dt.date(year, 12, 31)
-        period_end_month = ((reference.month - 1) // months + 1) * months
-        following = dt.date(year + (period_end_month == 12), period_end_month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
+        return Period.containing(reference, RECURRENCE_PERIODS[self.recurrence]).end
 
     def is_overdue(self, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()
