@@ -68,7 +68,6 @@ class PlanFormMixin:
         plan = form.save(commit=False)
         if not plan.pk:
             plan.created_by = self.request.user
-        plan.symbol = plan.symbol or f"KH-{plan.organization.symbol}"
         try:
             plan = services.save_plan(plan, cited=form.cited_numbers(), by=self.request.user)
         except ValidationError as exc:
