@@ -10,14 +10,13 @@ from documents.docx import vietnamese_date
 from orgs.services import update_organization
 from plans import services
 from plans.documents import render_plan_docx
+from plans.tests.factories import AssignmentFactory
 
 
 @pytest.fixture
 def issued_sxd_2025(sxd_draft_2025, users, orgs):
-    from plans.models import Assignment
-
-    Assignment.objects.create(plan=sxd_draft_2025, lead_unit=orgs["TN.SXD.VP"], task="Tổng hợp báo cáo năm",
-                              due_date=dt.date(2025, 11, 1))
+    AssignmentFactory(plan=sxd_draft_2025, lead_unit=orgs["TN.SXD.VP"], task="Tổng hợp báo cáo năm",
+                      due_date=dt.date(2025, 11, 1))
     sxd_draft_2025.signer_authority = "KT."
     sxd_draft_2025.signer_principal = "GIÁM ĐỐC"
     sxd_draft_2025.signer_title = "PHÓ GIÁM ĐỐC"
