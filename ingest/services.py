@@ -25,7 +25,7 @@ from legal.services import register_document
 from orgs.models import Organization
 from orgs.scoping import Action, can
 from orgs.text import fold
-from plans import services as plans
+from plans import services as plan_services
 from plans.models import Comparator, Measure, Plan, PlanStatus, TargetKind
 
 logger = logging.getLogger(__name__)
@@ -180,7 +180,7 @@ def create_plan_from_import(
 ) -> Plan:
     """Create the draft plan the user reviewed: its cited documents, targets and assignments, all or nothing.
 
-    Every rule (who may, one plan a year, units of the organization) is plans.services'."""
+    plans.services applies the rules: who may, one plan a year, which units can be charged."""
     organization = plan_import.organization
     with transaction.atomic():
         plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
@@ -190,14 +190,14 @@ def create_plan_from_import(
         basis = fields.pop("basis", [])
         # Registered with the dates the document gives them, before the plan cites them by number.
         cited = [register_document(ref["number"], date=ref.get("date")).number for ref in references]
-        plan = plans.create_plan(
+        plan = plan_services.create_plan(
             organization=organization, year=fields.pop("year"), by=by, cited=cited,
             parent=find_parent_plan(organization, basis), **fields,
         )
         for order, item in enumerate(targets, 1):
-            plans.add_target(plan, by=by, order=order, **item)
+            plan_services.add_target(plan, by=by, order=order, **item)
         for order, item in enumerate(assignments, 1):
-            plans.add_assignment(plan, by=by, order=order, **item)
+            plan_services.add_assignment(plan, by=by, order=order, **item)
         plan_import.plan = plan
         plan_import.status = ImportStatus.CREATED
         plan_import._history_user = by
@@ -215,7 +215,7 @@ def review_initial(plan_import: PlanImport) -> tuple[dict, list[dict], list[dict
     organization = plan_import.organization
     fields = {
         "year": document.get("year") or (parse_date(document.get("date")) or dt.date.today()).year,
-        "symbol": document.get("symbol") or plans.default_symbol(organization),
+        "symbol": document.get("symbol") or plan_services.default_symbol(organization),
         "place": document.get("place") or "",
         "title": document.get("title") or "",
         "basis": "\n".join(result.get("basis", [])),
