@@ -6,8 +6,8 @@
     overhead          time of full extraction ÷ time of only reading the text, over the .txt,
                       .docx and .pdf versions of the seed plans
 
-Inputs are made from shared/seeds the way the tests make them (LibreOffice's soffice must be on
-PATH). Run: python bench/extract.py
+Inputs are made from the seed plans (ingest/tests/fixtures/seeds) the way the tests make them
+(LibreOffice's soffice must be on PATH). Run: python bench/extract.py
 """
 
 from __future__ import annotations

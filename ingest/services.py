@@ -26,7 +26,8 @@ from legal.services import register_document
 from orgs.models import Organization
 from orgs.scoping import Action, can
 from orgs.text import fold
-from plans.models import Assignment, Comparator, Measure, Plan, PlanStatus, Target, TargetKind
+from plans import services as plan_services
+from plans.models import Comparator, Measure, Plan, PlanStatus, TargetKind
 
 logger = logging.getLogger(__name__)
 
@@ -178,42 +179,26 @@ def create_plan_from_import(
     plan_import: PlanImport, *, fields: dict, references: list[dict], targets: list[dict],
     assignments: list[dict], by,
 ) -> Plan:
-    """Create the draft plan the user reviewed: its cited documents, targets and assignments, all or nothing."""
+    """Create the draft plan the user reviewed: its cited documents, targets and assignments, all or nothing.
+
+    plans.services applies the rules: who may, one plan a year, which units can be charged."""
     organization = plan_import.organization
-    if not can(by, Action.CHANGE, organization):
-        raise PermissionDenied(_("You may not create plans for this organization."))
     with transaction.atomic():
         plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
         if plan_import.status != ImportStatus.DONE:
             raise ValidationError(_("This import has already been used or is not ready."))
-        year = fields["year"]
-        if Plan.objects.filter(organization=organization, year=year, revision_of__isnull=True).exists():
-            raise ValidationError(
-                _("%(org)s already has a plan for %(year)s.") % {"org": organization.name, "year": year}
-            )
-        documents = [register_document(ref["number"], date=ref.get("date")) for ref in references]
+        fields = dict(fields)
         basis = fields.pop("basis", [])
-        plan = Plan(
-            organization=organization, status=PlanStatus.DRAFT, created_by=by,
+        # Registered with the dates the document gives them, before the plan cites them by number.
+        cited = [register_document(ref["number"], date=ref.get("date")).number for ref in references]
+        plan = plan_services.create_plan(
+            organization=organization, year=fields.pop("year"), by=by, cited=cited,
             parent=find_parent_plan(organization, basis), **fields,
         )
-        plan._history_user = by
-        plan.full_clean()
-        plan.save()
-        plan.basis_documents.set(documents)
         for order, item in enumerate(targets, 1):
-            target = Target(plan=plan, order=order, **item)
-            target.full_clean()
-            target.save()
+            plan_services.add_target(plan, by=by, order=order, **item)
         for order, item in enumerate(assignments, 1):
-            unit = item["lead_unit"]
-            if not unit.path.startswith(organization.path) or unit == organization:
-                raise ValidationError(
-                    _("%(unit)s is not part of %(org)s.") % {"unit": unit.name, "org": organization.name}
-                )
-            assignment = Assignment(plan=plan, order=order, **item)
-            assignment.full_clean()
-            assignment.save()
+            plan_services.add_assignment(plan, by=by, order=order, **item)
         plan_import.plan = plan
         plan_import.status = ImportStatus.CREATED
         plan_import._history_user = by
@@ -231,7 +216,7 @@ def review_initial(plan_import: PlanImport) -> tuple[dict, list[dict], list[dict
     organization = plan_import.organization
     fields = {
         "year": document.get("year") or (parse_date(document.get("date")) or timezone.localdate()).year,
-        "symbol": document.get("symbol") or f"KH-{organization.symbol}",
+        "symbol": document.get("symbol") or plan_services.default_symbol(organization),
         "place": document.get("place") or "",
         "title": document.get("title") or "",
         "basis": "\n".join(result.get("basis", [])),

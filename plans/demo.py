@@ -1,5 +1,5 @@
-"""Demo plans: Tây Ninh's province plans for 2024 and 2025 and the agency plans of ../shared/seeds,
-entered as structured data, plus unit plans for some units (and none for others)."""
+"""Demo plans: Tây Ninh's province plans for 2024 and 2025 and the agency plans of the seed documents
+(ingest/tests/fixtures/seeds), entered as structured data, plus unit plans for some units (and none for others)."""
 
 from __future__ import annotations
 

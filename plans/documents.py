@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.utils import timezone
+
 from documents.docx import DocumentHeader, OfficialDocument, Signature
+from orgs.models import Organization
 from plans.models import Plan
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
@@ -12,12 +17,22 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _name_on(organization: Organization, day: dt.date, *, short: bool) -> str:
+    """The name borne on `day`; short names are not dated, so a renamed body prints its old full name."""
+    name = organization.name_on(day)
+    if name != organization.name:
+        return name
+    return (organization.short_name or name) if short else name
+
+
 def plan_header(plan: Plan) -> DocumentHeader:
     organization = plan.organization
     parent = organization.parent
+    # A plan prints the names borne on its date (a draft: today), also after a later rename.
+    day = plan.date or timezone.localdate()
     return DocumentHeader(
-        parent_body=parent.short_name or parent.name if parent else "",
-        issuing_body=organization.short_name if parent and parent.kind == "province" else organization.name,
+        parent_body=_name_on(parent, day, short=True) if parent else "",
+        issuing_body=_name_on(organization, day, short=bool(parent and parent.kind == "province")),
         number_symbol=plan.number_symbol,
         place=plan.place,
         date=plan.date,

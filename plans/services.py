@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -75,18 +76,40 @@ def check_editable(plan: Plan, by) -> None:
         )
 
 
-def save_plan(plan: Plan, *, cited: list[str], by) -> Plan:
+def default_symbol(organization: Organization) -> str:
+    """The symbol a plan takes when none is given: KH-SXD for Sở Xây dựng."""
+    return f"KH-{organization.symbol}" if organization.symbol else "KH"
+
+
+def check_one_plan_a_year(organization: Organization, year: int) -> None:
+    """An organization writes one original plan a year; changes to it are revisions."""
+    if Plan.objects.filter(organization=organization, year=year, revision_of__isnull=True).exists():
+        raise ValidationError(
+            _("%(org)s already has a plan for %(year)s.") % {"org": organization.name, "year": year}
+        )
+
+
+def save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
     """Create a draft plan, or change a draft, with the numbers of the documents it cites."""
     with transaction.atomic():
         if plan.pk:
             check_editable(_locked(plan), by)
-        elif not can(by, Action.CHANGE, plan.organization):
-            raise PermissionDenied(_("You may not create plans for this organization."))
+        else:
+            if not can(by, Action.CHANGE, plan.organization):
+                raise PermissionDenied(_("You may not create plans for this organization."))
+            check_one_plan_a_year(plan.organization, plan.year)
+            plan.created_by = plan.created_by or by
+        plan.symbol = plan.symbol or default_symbol(plan.organization)
         plan._history_user = by
         plan.full_clean()
         plan.save()
         plan.basis_documents.set([register_document(number) for number in cited])
     return plan
+
+
+def create_plan(*, organization: Organization, year: int, by, cited: Iterable[str] = (), **fields) -> Plan:
+    """A new draft plan of `organization` for `year`; `fields` are the plan's other fields."""
+    return save_plan(Plan(organization=organization, year=year, **fields), cited=cited, by=by)
 
 
 def submit_plan(plan: Plan, *, by) -> Plan:
@@ -196,14 +219,11 @@ def cascade_plan(parent: Plan, *, to_org: Organization, by) -> Plan:
     if to_org.kind not in (OrganizationKind.AGENCY, OrganizationKind.UNIT):
         raise ValidationError(_("Only agencies and units write plans."))
     with transaction.atomic():
-        if Plan.objects.filter(organization=to_org, year=parent.year, revision_of__isnull=True).exists():
-            raise ValidationError(
-                _("%(org)s already has a plan for %(year)s.") % {"org": to_org.name, "year": parent.year}
-            )
-        plan = Plan.objects.create(
+        plan = create_plan(
             organization=to_org,
             year=parent.year,
-            symbol=f"KH-{to_org.symbol}" if to_org.symbol else "KH",
+            by=by,
+            cited=[document.number for document in parent.basis_documents.all()],
             place=parent.place,
             title=_("Implementing state mobilization work in %(year)s") % {"year": parent.year},
             parent=parent,
@@ -216,9 +236,7 @@ def cascade_plan(parent: Plan, *, to_org: Organization, by) -> Plan:
             recipients="\n".join(_default_recipients(to_org)),
             archive="VT" + (f", {_focal_symbol(to_org)}" if _focal_symbol(to_org) else ""),
             signer_principal=parent.signer_principal if to_org.kind == parent.organization.kind else "",
-            created_by=by,
         )
-        plan.basis_documents.set(parent.basis_documents.all())
         _copy_contents(parent, plan, link=True)
     return plan
 
@@ -309,12 +327,30 @@ def delete_plan_part(instance, *, plan: Plan, by) -> None:
         instance.delete()
 
 
-def validate_assignment_units(plan: Plan, lead_unit: Organization, support_units) -> None:
+def validate_assignment_units(plan: Plan, lead_unit: Organization, support_units: Iterable[Organization]) -> None:
+    """Only the plan's own units (below its organization) can be charged with its tasks."""
     for unit in [lead_unit, *support_units]:
-        if not unit.path.startswith(plan.organization.path):
+        if not unit.path.startswith(plan.organization.path) or unit.pk == plan.organization_id:
             raise ValidationError(
                 _("%(unit)s is not part of %(org)s.") % {"unit": unit.name, "org": plan.organization.name}
             )
+
+
+def add_target(plan: Plan, *, by, **fields) -> Target:
+    """Add a target to a draft plan."""
+    return save_plan_part(Target(plan=plan, **fields), plan=plan, by=by)
+
+
+def add_assignment(
+    plan: Plan, *, lead_unit: Organization, support_units: Iterable[Organization] = (), by, **fields
+) -> Assignment:
+    """Charge one of the plan's units (helped by others of its units) with a task of a draft plan."""
+    support_units = list(support_units)
+    with transaction.atomic():
+        validate_assignment_units(plan, lead_unit, support_units)
+        assignment = save_plan_part(Assignment(plan=plan, lead_unit=lead_unit, **fields), plan=plan, by=by)
+        assignment.support_units.set(support_units)
+    return assignment
 
 
 def set_assignment_status(assignment: Assignment, status: str, *, by) -> Assignment:

@@ -1,6 +1,6 @@
 """Plan extraction from .docx, .pdf (text layer or scanned) and .txt; plain Python, no Django.
 
-extract_plan(path, progress=None) -> dict   # the JSON of shared/ingest/SCHEMA.md
+extract_plan(path, progress=None) -> dict   # the JSON of ingest/parser/SCHEMA.md
 read_text(path, progress=None) -> str       # the file's text only
 ExtractionError(code, message_vi)           # bad input, with a message for the user
 """

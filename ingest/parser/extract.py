@@ -1,4 +1,4 @@
-"""From a file (or text) to the plan JSON of shared/ingest/SCHEMA.md."""
+"""From a file (or text) to the plan JSON of ingest/parser/SCHEMA.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""How an import is scored against a gold answer (shared/ingest/SCHEMA.md, "How an import is scored").
+"""How an import is scored against a gold answer (ingest/parser/SCHEMA.md, "How an import is scored").
 
 Per field group: set precision/recall/F1 of reference numbers, deadline dates, recipients and
 assignment units (names after case and whitespace folding, matched loosely); exact match of each

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.tests.documents import SEEDS, make_documents
+from ingest.tests.documents import FIXTURES, make_documents
 
-GOLD = SEEDS.parent / "ingest" / "gold"
+GOLD = FIXTURES / "gold"
 SEED_STEMS = sorted(p.stem for p in GOLD.glob("*.json"))
 
 

@@ -39,7 +39,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from ingest.parser.normalize import paragraphs
 from ingest.parser.patterns import HEADER_NUMBER
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = FIXTURES / "seeds"  # the seed plans as text (their gold answers are in FIXTURES / "gold")
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian fonts-dejavu-core: full Vietnamese
 NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 _AUTHORITY = re.compile(r"\b(?:KT|TM|TL|TUQ|Q)\.\s*[A-ZĐ].*$")

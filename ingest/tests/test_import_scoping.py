@@ -1,16 +1,14 @@
 """An import belongs to its organization: others neither see nor use it."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
-from ingest import services
 from ingest.models import PlanImport
+from ingest.tests.factories import PlanImportFactory
 
 
 @pytest.fixture
-def sxd_import(orgs, users, media):
-    return services.start_import(SimpleUploadedFile("kh.txt", b"KE HOACH\n"), organization=orgs["TN.SXD"],
-                                 by=users["focal"])
+def sxd_import(orgs, media):
+    return PlanImportFactory(organization=orgs["TN.SXD"])
 
 
 def test_other_agency_gets_404_on_every_import_page(client_for, sxd_import):
@@ -30,9 +28,7 @@ def test_import_list_queries_do_not_grow(client_for, sxd_import, orgs, users, dj
     client = client_for("focal")
     with django_assert_max_num_queries(8):
         client.get("/imports/")
-    for index in range(15):
-        services.start_import(SimpleUploadedFile(f"kh{index}.txt", b"KE HOACH\n"), organization=orgs["TN.SXD"],
-                              by=users["focal"])
+    PlanImportFactory.create_batch(15, organization=orgs["TN.SXD"])
     with django_assert_max_num_queries(8):
         client.get("/imports/")
     assert PlanImport.objects.count() == 16

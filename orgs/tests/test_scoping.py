@@ -2,6 +2,7 @@
 
 from orgs.models import Organization, StaffMember
 from orgs.scoping import Action, can, organization_paths
+from orgs.tests.factories import OrganizationFactory, UserFactory
 
 
 def codes(queryset):
@@ -52,8 +53,6 @@ def test_viewer_reads_own_unit_only(users):
 
 
 def test_user_without_membership_sees_nothing(db):
-    from orgs.tests.factories import UserFactory
-
     user = UserFactory()
     assert not Organization.objects.visible_to(user).exists()
     assert not StaffMember.objects.visible_to(user).exists()
@@ -67,7 +66,7 @@ def test_moving_an_organization_moves_its_subtree(users, orgs):
     from orgs import services
 
     division = orgs["TN.SXD.QLXD"]
-    child = Organization.objects.create(code="TN.SXD.QLXD.T1", name="Tổ 1", kind="unit", parent=division)
+    child = OrganizationFactory(parent=division)
     services.update_organization(division, by=users["admin"], parent=orgs["TN.SVHTTDL"])
     child.refresh_from_db()
     assert child.path.startswith(orgs["TN.SVHTTDL"].path)

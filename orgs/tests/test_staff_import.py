@@ -13,6 +13,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from orgs.models import StaffCategory, StaffMember
+from orgs.tests.factories import StaffMemberFactory
 
 HEADERS = ["Họ và tên", "Chức vụ", "Phân loại", "Đơn vị", "Email", "Từ ngày", "Đến ngày"]
 IMPORT_URL = reverse("orgs:staff_import")
@@ -195,8 +196,7 @@ def test_staff_export_holds_only_the_users_agency_under_vietnamese_headers(focal
 
 
 def test_staff_export_writes_dates_as_dd_mm_yyyy(focal, orgs):
-    StaffMember.objects.create(organization=orgs["TN.SXD.QLXD"], full_name="Ngày Tháng Năm",
-                               category=StaffCategory.CIVIL_SERVANT, active_from=dt.date(2019, 3, 4))
+    StaffMemberFactory(organization=orgs["TN.SXD.QLXD"], full_name="Ngày Tháng Năm", active_from=dt.date(2019, 3, 4))
     sheet = _download(focal, reverse("orgs:staff_export") + "?q=Ngày Tháng Năm")
     row = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "Ngày Tháng Năm")
     assert row[5].value.date() == dt.date(2019, 3, 4)

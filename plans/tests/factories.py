@@ -1,14 +1,19 @@
+"""Valid plans and plan parts, each made whole by itself: a plan gets its agency, an assignment a plan and
+a lead unit of the plan's agency."""
+
 import factory
 
-from plans.models import Assignment, ContentArea, Plan, PlanStatus, Target
+from orgs.tests.factories import AgencyFactory, OrganizationFactory
+from plans.models import Activity, Assignment, ContentArea, Plan, PlanStatus, Target, TargetKind
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Plan
 
+    organization = factory.SubFactory(AgencyFactory)
     year = 2026
-    symbol = "KH-TEST"
+    symbol = factory.LazyAttribute(lambda plan: f"KH-{plan.organization.symbol}")
     place = "Tây Ninh"
     title = factory.Sequence(lambda n: f"Kế hoạch thử {n}")
     status = PlanStatus.DRAFT
@@ -22,13 +27,21 @@ class ContentAreaFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Nội dung {n}")
 
 
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Activity
+
+    content_area = factory.SubFactory(ContentAreaFactory)
+    text = factory.Sequence(lambda n: f"Hoạt động {n}")
+
+
 class TargetFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Target
 
     plan = factory.SubFactory(PlanFactory)
     text = "100% cán bộ được học tập"
-    kind = "staff_share"
+    kind = TargetKind.STAFF_SHARE
     target_value = 100
 
 
@@ -37,4 +50,5 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
         model = Assignment
 
     plan = factory.SubFactory(PlanFactory)
+    lead_unit = factory.SubFactory(OrganizationFactory, parent=factory.SelfAttribute("..plan.organization"))
     task = factory.Sequence(lambda n: f"Nhiệm vụ {n}")

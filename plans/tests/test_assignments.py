@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from plans import services
 from plans.models import Assignment, AssignmentStatus, Recurrence
@@ -78,6 +78,23 @@ def test_assignment_units_must_belong_to_the_plans_agency(sxd_draft_2025, client
     )
     assert response.status_code == 400
     assert not sxd_draft_2025.assignments.exists()
+
+
+@pytest.mark.parametrize("code", ["TN.SVHTTDL.VP", "TN.SXD"], ids=["other-agency", "the-agency-itself"])
+def test_the_service_charges_only_units_of_the_plans_agency(sxd_draft_2025, users, orgs, code):
+    with pytest.raises(ValidationError):
+        services.add_assignment(sxd_draft_2025, lead_unit=orgs[code], task="Không hợp lệ", by=users["focal"])
+    with pytest.raises(ValidationError):
+        services.add_assignment(sxd_draft_2025, lead_unit=orgs["TN.SXD.VP"], support_units=[orgs[code]],
+                                task="Không hợp lệ", by=users["focal"])
+    assert not sxd_draft_2025.assignments.exists()
+
+
+def test_the_service_adds_an_assignment_with_its_supporting_units(sxd_draft_2025, users, orgs):
+    item = services.add_assignment(sxd_draft_2025, lead_unit=orgs["TN.SXD.QLXD"], support_units=[orgs["TN.SXD.TTR"]],
+                                   task="Kiểm tra công vụ", by=users["focal"])
+    assert list(item.support_units.all()) == [orgs["TN.SXD.TTR"]]
+    assert item.history.first().history_user == users["focal"]
 
 
 def test_due_date_and_schedule_are_exclusive(sxd_draft_2025, client_for, orgs):

@@ -7,16 +7,16 @@ import pytest
 from docx import Document
 
 from documents.docx import vietnamese_date
+from orgs.services import update_organization
 from plans import services
 from plans.documents import render_plan_docx
+from plans.tests.factories import AssignmentFactory
 
 
 @pytest.fixture
 def issued_sxd_2025(sxd_draft_2025, users, orgs):
-    from plans.models import Assignment
-
-    Assignment.objects.create(plan=sxd_draft_2025, lead_unit=orgs["TN.SXD.VP"], task="Tổng hợp báo cáo năm",
-                              due_date=dt.date(2025, 11, 1))
+    AssignmentFactory(plan=sxd_draft_2025, lead_unit=orgs["TN.SXD.VP"], task="Tổng hợp báo cáo năm",
+                      due_date=dt.date(2025, 11, 1))
     sxd_draft_2025.signer_authority = "KT."
     sxd_draft_2025.signer_principal = "GIÁM ĐỐC"
     sxd_draft_2025.signer_title = "PHÓ GIÁM ĐỐC"
@@ -106,3 +106,22 @@ def test_the_docx_is_downloadable_by_whoever_sees_the_plan(issued_sxd_2025, clie
     api = client_for("focal").get(f"/api/plans/{issued_sxd_2025.pk}/docx/")
     assert api.status_code == 200 and api.content[:2] == b"PK"
     assert client_for("other-focal").get(f"/api/plans/{issued_sxd_2025.pk}/docx/").status_code == 404
+
+
+def test_an_organization_renamed_after_the_plans_date_prints_its_old_name(issued_sxd_2025, orgs, users):
+    update_organization(orgs["TN.SXD"], by=users["admin"], effective_date=dt.date(2025, 7, 1),
+                        name="Sở Xây dựng và Giao thông tỉnh Tây Ninh", short_name="Sở Xây dựng và Giao thông")
+    update_organization(orgs["TN"], by=users["admin"], effective_date=dt.date(2025, 7, 1),
+                        name="Ủy ban nhân dân tỉnh Tây Ninh mới", short_name="UBND tỉnh Tây Ninh mới")
+    issued_sxd_2025.refresh_from_db()  # dated 03/04/2025
+    texts = _texts(Document(io.BytesIO(render_plan_docx(issued_sxd_2025))))
+    assert "ỦY BAN NHÂN DÂN TỈNH TÂY NINH" in texts and "SỞ XÂY DỰNG TỈNH TÂY NINH" in texts
+    assert not any("MỚI" in text or "GIAO THÔNG" in text for text in texts)
+
+
+def test_a_rename_before_the_plans_date_prints_the_new_name(issued_sxd_2025, orgs, users):
+    update_organization(orgs["TN.SXD"], by=users["admin"], effective_date=dt.date(2025, 1, 1),
+                        name="Sở Xây dựng và Giao thông tỉnh Tây Ninh", short_name="Sở Xây dựng và Giao thông")
+    issued_sxd_2025.refresh_from_db()
+    texts = _texts(Document(io.BytesIO(render_plan_docx(issued_sxd_2025))))
+    assert "SỞ XÂY DỰNG VÀ GIAO THÔNG" in texts and "UBND TỈNH TÂY NINH" in texts

@@ -1,6 +1,7 @@
 """Plans are read within one's reach, plus the issued plans of the organizations above."""
 
 from plans.models import Assignment, Plan
+from plans.tests.factories import PlanFactory
 
 
 def codes(plans):
@@ -16,8 +17,7 @@ def test_focal_sees_its_agency_plans_and_the_province_plans(users):
 def test_unit_sees_its_own_plan_and_its_superiors_issued_plans_not_siblings(users, orgs):
     from plans import services
 
-    Plan.objects.create(organization=orgs["TN.SXD.HTKT"], year=2024, symbol="KH-HTKT", place="Tây Ninh",
-                        title="Kế hoạch của phòng khác")
+    PlanFactory(organization=orgs["TN.SXD.HTKT"], year=2024)
     seen = codes(Plan.objects.visible_to(users["unit"]).select_related("organization"))
     assert ("TN.SXD.QLXD", 2024) in seen and ("TN.SXD", 2024) in seen and ("TN", 2024) in seen
     assert ("TN.SXD.HTKT", 2024) not in seen
@@ -67,8 +67,7 @@ def test_plan_list_queries_do_not_grow_with_plans(client_for, django_assert_max_
         client.get("/plans/")
     for year in range(2010, 2030):
         if not Plan.objects.filter(organization=orgs["TN.SNV"], year=year).exists():
-            Plan.objects.create(organization=orgs["TN.SNV"], year=year, symbol="KH-SNV", place="Tây Ninh",
-                                title=f"Kế hoạch {year}")
+            PlanFactory(organization=orgs["TN.SNV"], year=year)
     with django_assert_max_num_queries(12):
         client.get("/plans/")
     with django_assert_max_num_queries(12):

@@ -5,13 +5,12 @@ from django.core.exceptions import ValidationError
 
 from plans import services
 from plans.models import PlanStatus
+from plans.tests.factories import AssignmentFactory
 
 
 def test_revision_copies_the_plan_and_points_to_it(issue, sxd_draft_2025, users, orgs):
     original = issue(sxd_draft_2025)
-    from plans.models import Assignment
-
-    Assignment.objects.create(plan=original, lead_unit=orgs["TN.SXD.VP"], task="Báo cáo năm")
+    AssignmentFactory(plan=original, lead_unit=orgs["TN.SXD.VP"], task="Báo cáo năm")
     revision = services.revise_plan(original, by=users["focal"])
     assert revision.revision_of == original and revision.status == PlanStatus.DRAFT and revision.number is None
     assert revision.content_areas.count() == original.content_areas.count()

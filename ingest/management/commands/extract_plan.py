@@ -6,7 +6,7 @@ from ingest.parser import ExtractionError, extract_plan
 
 
 class Command(BaseCommand):
-    help = "Print the structure of a plan document (.docx, .pdf, .txt) as JSON (shared/ingest/SCHEMA.md)."
+    help = "Print the structure of a plan document (.docx, .pdf, .txt) as JSON (ingest/parser/SCHEMA.md)."
 
     def add_arguments(self, parser):
         parser.add_argument("file")
