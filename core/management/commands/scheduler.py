@@ -29,11 +29,12 @@ class Command(BaseCommand):
         if not once:
             self.stdout.write(f"Scheduler: {len(scheduler.JOBS)} periodic jobs, a pass every {tick} s.")
         while True:
-            close_old_connections()
             for name in scheduler.run_due_jobs():
                 self.stdout.write(f"Enqueued {name}")
             if once:
                 return
+            # Like the end of a request: drop a connection that is broken or past CONN_MAX_AGE.
+            close_old_connections()
             time.sleep(tick)
 
     def list_jobs(self):
