@@ -16,8 +16,9 @@ TEST_PACKAGES := chromium chromium-driver poppler-utils fonts-dejavu-core libreo
 run: setup
 	$(DANVAN) migrate --noinput
 	$(DANVAN) load_demo
-	@echo "DanVan: http://$(HOST):$(PORT)/ (the task worker runs beside it)"
-	$(DANVAN) db_worker & trap 'kill $$! 2>/dev/null' EXIT INT TERM; $(DANVAN) runserver $(HOST):$(PORT)
+	@echo "DanVan: http://$(HOST):$(PORT)/ (the task worker and the scheduler run beside it)"
+	$(DANVAN) db_worker & worker=$$!; $(DANVAN) scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; $(DANVAN) runserver $(HOST):$(PORT)
 
 test: setup system-test
 	$(BIN)/ruff check .

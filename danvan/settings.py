@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body: refuses requests larger than any upload (413).
+    "danvan.errors.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -212,6 +214,13 @@ SPECTACULAR_SETTINGS = {
 # Background work (plan imports): the database-backed queue, run by `danvan db_worker`.
 # TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs tasks inside the request.
 TASKS = {"default": {"BACKEND": env("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Periodic jobs (core/scheduler.py): `danvan scheduler` looks for due jobs this often, and
+# claims each due time in a database cache table so that two schedulers never both enqueue it.
+SCHEDULER_TICK_SECONDS = envint("SCHEDULER_TICK_SECONDS", 60)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "scheduler": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "danvan_scheduler"},
+}
 # Plans imported from documents: the largest file accepted.
 MAX_PLAN_IMPORT_SIZE = envint("MAX_PLAN_IMPORT_SIZE", 20 * 1024 * 1024)
 

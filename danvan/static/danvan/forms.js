@@ -1,0 +1,18 @@
+// The server validates every form and answers in Vietnamese, beside the field. The
+// browser's own validation would stop the request first with a bubble in the browser's
+// language, so it is turned off on every form: those of the page and those htmx inserts.
+(() => {
+  "use strict";
+
+  function skipBrowserValidation(root) {
+    if (root instanceof HTMLFormElement) {
+      root.noValidate = true;
+    }
+    if (root.querySelectorAll) {
+      root.querySelectorAll("form").forEach((form) => { form.noValidate = true; });
+    }
+  }
+
+  skipBrowserValidation(document);
+  document.addEventListener("htmx:load", (event) => skipBrowserValidation(event.target));
+})();
