@@ -5,17 +5,19 @@ adds a view writes down who may open it. Statuses follow orgs.scoping.ROLE_RULES
 to the sample objects (see `SAMPLES`): everything sits in Phòng Quản lý hoạt động xây
 dựng (TN.SXD.QLXD), a unit of Sở Xây dựng Tây Ninh.
 
-To add a URL: add its entry below; if it takes an object, name the sample that fills
-each kwarg (`kwargs={"pk": "staff"}`) and, for a new kind of object, add a builder to
-`SAMPLES`.
+To add a URL: add its entry below, or in `<app>/tests/permission_rules.py` (found by itself);
+if it takes an object, name the sample that fills each kwarg (`kwargs={"pk": "staff"}`) and,
+for a new kind of object, add a builder to `SAMPLES`. A new kind of listed record adds a
+builder to `LEAK_MARKERS`, so the list-leak check plants it where a role must not see it.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from orgs.models import StaffMember
+from orgs.models import Organization, StaffMember
 
 ROLES = ("anonymous", "admin", "coordinator", "focal", "leader", "unit", "inspector", "viewer", "other-focal")
 SIGNED_IN = frozenset(ROLES) - {"anonymous"}
@@ -166,14 +168,31 @@ PAYLOADS: dict[str, Callable[[dict], dict]] = {
 }
 
 
-# Each later app keeps its rows beside its tests and adds them here.
-def _extend() -> None:
-    from ingest.tests import permission_rules as ingest_rules
-    from plans.tests import permission_rules as plans_rules
+# Rows that create, in a given organization, records whose text carries `marker`: the list-leak
+# check plants them in agencies a role must not see and looks for the marker in every list.
+LEAK_MARKERS: dict[str, Callable[[object, str], None]] = {
+    "organization": lambda org, marker: Organization.objects.create(
+        code=f"LEAK.{org.code}", name=marker, kind="unit", parent=org),
+    "staff": lambda org, marker: StaffMember.objects.create(
+        organization=org, full_name=marker, category="civil_servant", position=marker),
+}
 
-    for rows in (plans_rules, ingest_rules):
-        RULES.update(rows.RULES)
-        SAMPLES.update(rows.SAMPLES)
+
+def _discover() -> None:
+    """Each app keeps its rows beside its tests (`<app>/tests/permission_rules.py`); they are found here."""
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        try:
+            rows = importlib.import_module(f"{config.name}.tests.permission_rules")
+        except ModuleNotFoundError as exc:
+            if exc.name not in (f"{config.name}.tests", f"{config.name}.tests.permission_rules"):
+                raise
+            continue
+        RULES.update(getattr(rows, "RULES", {}))
+        SAMPLES.update(getattr(rows, "SAMPLES", {}))
+        PAYLOADS.update(getattr(rows, "PAYLOADS", {}))
+        LEAK_MARKERS.update(getattr(rows, "LEAK_MARKERS", {}))
 
 
-_extend()
+_discover()

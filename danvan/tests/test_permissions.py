@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -184,8 +185,17 @@ def admin_checks(samples) -> list[Check]:
     ]
 
 
+# Every audited change writes a historical row: their counts tell whether a request changed anything.
+HISTORY_MODELS = [model for model in apps.get_models() if model.__name__.startswith("Historical")]
+REFUSED = {400, 403, 404, 405, 429}
+
+
+def fingerprint() -> tuple[int, ...]:
+    return tuple(model.objects.count() for model in HISTORY_MODELS)
+
+
 def walk_as(role: str, users, checks: list[Check]) -> list[str]:
-    """What `role` got that the table does not say.
+    """What `role` got that the table does not say, and any refused POST that changed data.
 
     Each request runs in a savepoint that is rolled back, with the client's cookies put back
     afterwards, so one POST (a delete, a logout) cannot change what the next request sees.
@@ -198,7 +208,10 @@ def walk_as(role: str, users, checks: list[Check]) -> list[str]:
         cookies = copy.deepcopy(client.cookies)
         with transaction.atomic():
             if check.method == "POST":
+                before = fingerprint()
                 response = client.post(check.url, check.data or {})
+                if response.status_code in REFUSED and fingerprint() != before:
+                    wrong.append(f"POST {check.url}: refused with {response.status_code} but changed data")
             else:
                 response = client.get(check.url)
             transaction.set_rollback(True)

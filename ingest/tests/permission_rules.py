@@ -42,3 +42,10 @@ RULES = {
     ),
     "ingest:import_progress": Rule(get=page(SEES_IMPORT), kwargs={"pk": "plan_import"}),
 }
+
+
+LEAK_MARKERS = {
+    "plan_import": lambda agency, marker: PlanImport.objects.create(
+        organization=agency, file="imports/leak.txt", original_name=marker, size=1, status=ImportStatus.DONE,
+    ),
+}

@@ -103,3 +103,16 @@ RULES = {
     "legal-document-list": Rule(get=api(), post=api(ok=405)),
     "legal-document-detail": Rule(get=api(), kwargs={"pk": "legal_document"}),
 }
+
+
+def _plan_markers(agency, marker):
+    """A draft and an issued plan of `agency`, each with a target and an assignment carrying `marker`."""
+    unit = agency.children.filter(kind="unit").first()
+    for year, status in ((2031, "draft"), (2032, "issued")):
+        plan = Plan.objects.create(organization=agency, year=year, symbol=marker, place=marker, title=marker,
+                                   status=status, number=1 if status == "issued" else None)
+        plan.targets.create(order=1, text=marker, kind="staff_share", target_value=100)
+        plan.assignments.create(order=1, lead_unit=unit, task=marker)
+
+
+LEAK_MARKERS = {"plan": _plan_markers}

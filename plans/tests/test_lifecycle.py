@@ -101,7 +101,7 @@ def test_no_edit_after_issue(issue, sxd_draft_2025, users, client_for):
             "title": "Đổi tên", "archive": plan.archive, "basis_numbers": ""}
     response = client.post(f"/plans/{plan.pk}/edit/", data)
     plan.refresh_from_db()
-    assert response.status_code == 200 and plan.title != "Đổi tên" and plan.basis_documents.exists()
+    assert response.status_code == 400 and plan.title != "Đổi tên" and plan.basis_documents.exists()
 
 
 def test_transition_page_shows_a_vietnamese_error(sxd_draft_2025, client_for):
@@ -132,5 +132,5 @@ def test_a_plan_is_created_and_edited_through_its_form(client_for, orgs):
     assert plan.title.endswith("(sửa)") and not plan.basis_documents.exists()
     assert plan.history.first().history_user.username == "focal"
     again = client.post("/plans/new/", data)
-    assert again.status_code == 200 and "đã có kế hoạch năm 2027" in again.content.decode()
+    assert again.status_code == 400 and "đã có kế hoạch năm 2027" in again.content.decode()
     assert orgs["TN.SXD"].plans.filter(year=2027).count() == 1
