@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
+from core.history import ChangeReason, acting_as
 from ingest.models import ImportStatus, PlanImport
 from ingest.parser import ExtractionError, extract_from_text, read_text
 from ingest.parser.errors import ErrorCode
@@ -51,8 +52,8 @@ def start_import(upload, *, organization: Organization, by) -> PlanImport:
         )
     plan_import = PlanImport(organization=organization, original_name=name[:255], size=upload.size, created_by=by)
     plan_import.file.save(name, upload, save=False)
-    plan_import._history_user = by
-    plan_import.save()
+    with acting_as(by):
+        plan_import.save()
     read_plan_import.enqueue(plan_import.pk)
     return plan_import
 
@@ -181,7 +182,7 @@ def create_plan_from_import(
     organization = plan_import.organization
     if not can(by, Action.CHANGE, organization):
         raise PermissionDenied(_("You may not create plans for this organization."))
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.IMPORTED):
         plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
         if plan_import.status != ImportStatus.DONE:
             raise ValidationError(_("This import has already been used or is not ready."))
@@ -196,7 +197,6 @@ def create_plan_from_import(
             organization=organization, status=PlanStatus.DRAFT, created_by=by,
             parent=find_parent_plan(organization, basis), **fields,
         )
-        plan._history_user = by
         plan.full_clean()
         plan.save()
         plan.basis_documents.set(documents)
@@ -215,7 +215,6 @@ def create_plan_from_import(
             assignment.save()
         plan_import.plan = plan
         plan_import.status = ImportStatus.CREATED
-        plan_import._history_user = by
         plan_import.save()
     return plan
 

@@ -5,7 +5,8 @@ import unicodedata
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+from core.history import HistoricalRecords
 
 
 class LegalDocumentKind(models.TextChoices):

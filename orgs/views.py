@@ -15,7 +15,7 @@ from django.views.generic import DetailView, FormView, TemplateView, UpdateView,
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from danvan.history import ObjectHistoryView
+from core.history import ObjectHistoryView
 from documents.xlsx import xlsx_response
 from orgs import services
 from orgs.filters import OrganizationFilter, StaffMemberFilter
@@ -210,8 +210,7 @@ class OrganizationMergeView(LoginRequiredMixin, FormView):
 
 
 class OrganizationHistoryView(ObjectHistoryView):
-    def get_queryset(self):
-        return Organization.objects.visible_to(self.request.user)
+    model = Organization
 
 
 class StaffMemberListView(LoginRequiredMixin, SingleTableMixin, FilterView):
@@ -310,8 +309,7 @@ class StaffMemberDeleteView(LoginRequiredMixin, View):
 
 
 class StaffMemberHistoryView(ObjectHistoryView):
-    def get_queryset(self):
-        return StaffMember.objects.visible_to(self.request.user)
+    model = StaffMember
 
 
 class StaffImportView(ActionRequiredMixin, FormView):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from core.history import ChangeReason, acting_as
 from legal.services import register_document
 from orgs.models import Organization, OrganizationKind
 from orgs.scoping import Action, can
@@ -77,12 +78,11 @@ def check_editable(plan: Plan, by) -> None:
 
 def save_plan(plan: Plan, *, cited: list[str], by) -> Plan:
     """Create a draft plan, or change a draft, with the numbers of the documents it cites."""
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         if plan.pk:
             check_editable(_locked(plan), by)
         elif not can(by, Action.CHANGE, plan.organization):
             raise PermissionDenied(_("You may not create plans for this organization."))
-        plan._history_user = by
         plan.full_clean()
         plan.save()
         plan.basis_documents.set([register_document(number) for number in cited])
@@ -90,39 +90,33 @@ def save_plan(plan: Plan, *, cited: list[str], by) -> Plan:
 
 
 def submit_plan(plan: Plan, *, by) -> Plan:
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.SUBMITTED):
         plan = _locked(plan)
         _transition(plan, PlanStatus.SUBMITTED, by=by)
         if not plan.content_areas.exists():
             raise ValidationError(_("Add at least one content area before submitting."))
         plan.status = PlanStatus.SUBMITTED
         plan.submitted_at = timezone.now()
-        plan._change_reason = "submit"
-        plan._history_user = by
         plan.save()
     return plan
 
 
 def return_plan(plan: Plan, *, by, reason: str = "") -> Plan:
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=reason or ChangeReason.RETURNED):
         plan = _locked(plan)
         _transition(plan, PlanStatus.DRAFT, by=by)
         plan.status = PlanStatus.DRAFT
-        plan._change_reason = reason or "return"
-        plan._history_user = by
         plan.save()
     return plan
 
 
 def approve_plan(plan: Plan, *, by) -> Plan:
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.APPROVED):
         plan = _locked(plan)
         _transition(plan, PlanStatus.APPROVED, by=by)
         plan.status = PlanStatus.APPROVED
         plan.approved_by = by
         plan.approved_at = timezone.now()
-        plan._change_reason = "approve"
-        plan._history_user = by
         plan.save()
     return plan
 
@@ -134,7 +128,7 @@ def next_number(organization: Organization, year: int) -> int:
 
 def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | None = None) -> Plan:
     """Fix the number and date; from now on the plan is read-only."""
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.ISSUED):
         # Lock the organization row so two plans issued at once cannot take the same number.
         Organization.objects.select_for_update().get(pk=plan.organization_id)
         plan = _locked(plan)
@@ -149,14 +143,11 @@ def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | Non
         plan.date = date
         plan.status = PlanStatus.ISSUED
         plan.issued_at = timezone.now()
-        plan._change_reason = "issue"
-        plan._history_user = by
         plan.save()
         if plan.revision_of_id:
             replaced = Plan.objects.select_for_update().get(pk=plan.revision_of_id)
             replaced.status = PlanStatus.REPLACED
-            replaced._change_reason = "replaced"
-            replaced._history_user = by
+            replaced._change_reason = ChangeReason.REPLACED
             replaced.save()
     return plan
 
@@ -195,7 +186,7 @@ def cascade_plan(parent: Plan, *, to_org: Organization, by) -> Plan:
                               % {"org": parent.organization.name})
     if to_org.kind not in (OrganizationKind.AGENCY, OrganizationKind.UNIT):
         raise ValidationError(_("Only agencies and units write plans."))
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.CASCADED):
         if Plan.objects.filter(organization=to_org, year=parent.year, revision_of__isnull=True).exists():
             raise ValidationError(
                 _("%(org)s already has a plan for %(year)s.") % {"org": to_org.name, "year": parent.year}
@@ -240,7 +231,7 @@ def revise_plan(plan: Plan, *, by) -> Plan:
         raise ValidationError(_("Only an issued plan can be revised."))
     if not can(by, Action.CHANGE, plan.organization):
         raise PermissionDenied(_("You may not change this plan."))
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.REVISED):
         plan = _locked(plan)
         if Plan.objects.filter(revision_of=plan).exists():
             raise ValidationError(_("This plan already has a revision."))
@@ -270,17 +261,15 @@ def revise_plan(plan: Plan, *, by) -> Plan:
 
 def save_plan_part(instance, *, plan: Plan, by):
     """Save a content area, activity, target or assignment of a draft plan."""
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         check_editable(_locked(plan), by)
         instance.full_clean()
-        # Recorded as the acting user also when called outside a request (API, commands).
-        instance._history_user = by
         instance.save()
     return instance
 
 
 def delete_plan_part(instance, *, plan: Plan, by) -> None:
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         check_editable(_locked(plan), by)
         instance.delete()
 
@@ -302,8 +291,8 @@ def set_assignment_status(assignment: Assignment, status: str, *, by) -> Assignm
     if assignment.plan.status == PlanStatus.REPLACED:
         raise ValidationError(_("This plan has been replaced by a revision."))
     assignment.status = status
-    assignment._history_user = by
-    assignment.save(update_fields=["status"])
+    with acting_as(by, reason=ChangeReason.STATUS_CHANGED):
+        assignment.save(update_fields=["status"])
     return assignment
 
 

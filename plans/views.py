@@ -15,7 +15,7 @@ from django.views.generic import DetailView, FormView, TemplateView, View
 from django_filters.views import FilterView
 from simple_history.utils import bulk_create_with_history
 
-from danvan.history import ObjectHistoryView
+from core.history import ObjectHistoryView
 from documents.docx import DOCX_CONTENT_TYPE
 from documents.xlsx import xlsx_response
 from orgs.mixins import ActionRequiredMixin, add_service_errors
@@ -213,17 +213,7 @@ class PlanDocxView(LoginRequiredMixin, View):
 
 
 class PlanHistoryView(ObjectHistoryView):
-    def get_queryset(self):
-        return Plan.objects.visible_to(self.request.user)
-
-    def get_parts(self):
-        plan_id = self.object.pk
-        return [
-            (ContentArea, {"plan_id": plan_id}),
-            (Activity, {"content_area__plan_id": plan_id}),
-            (Target, {"plan_id": plan_id}),
-            (Assignment, {"plan_id": plan_id}),
-        ]
+    model = Plan
 
 
 class PlanPartView(EditablePlanMixin, View):
