@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
+from core.history import ChangeReason, acting_as
 from ingest.models import ImportStatus, PlanImport
 from ingest.parser import ExtractionError, extract_from_text, read_text
 from ingest.parser.errors import ErrorCode
@@ -53,8 +54,8 @@ def start_import(upload, *, organization: Organization, by) -> PlanImport:
         )
     plan_import = PlanImport(organization=organization, original_name=name[:255], size=upload.size, created_by=by)
     plan_import.file.save(name, upload, save=False)
-    plan_import._history_user = by
-    plan_import.save()
+    with acting_as(by):
+        plan_import.save()
     read_plan_import.enqueue(plan_import.pk)
     return plan_import
 
@@ -183,7 +184,7 @@ def create_plan_from_import(
 
     plans.services applies the rules: who may, one plan a year, which units can be charged."""
     organization = plan_import.organization
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.IMPORTED):
         plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
         if plan_import.status != ImportStatus.DONE:
             raise ValidationError(_("This import has already been used or is not ready."))
@@ -201,7 +202,6 @@ def create_plan_from_import(
             plan_services.add_assignment(plan, by=by, order=order, **item)
         plan_import.plan = plan
         plan_import.status = ImportStatus.CREATED
-        plan_import._history_user = by
         plan_import.save()
     return plan
 

@@ -6,8 +6,8 @@ import unicodedata
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from core.history import HistoricalRecords
 from orgs.scoping import Scope, ScopedQuerySet
 
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.history import ChangeReason, acting_as
 from orgs.models import (
     Organization,
     OrganizationChange,
@@ -44,10 +45,9 @@ def create_organization(*, by, parent: Organization | None, **fields) -> Organiz
     if parent is not None and not can(by, Action.STRUCTURE, parent):
         raise PermissionDenied(_("You cannot add organizations here."))
     _check_shape(fields["kind"], parent)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         organization = Organization(parent=parent, **fields)
         organization.full_clean(exclude=["path"])
-        organization._history_user = by
         organization.save()
         OrganizationChange.objects.create(
             organization=organization,
@@ -73,11 +73,11 @@ def update_organization(
             raise PermissionDenied(_("You cannot move organizations there."))
     _check_shape(fields.get("kind", organization.kind), parent)
     old_name = organization.name
-    with transaction.atomic():
+    renamed = fields.get("name", old_name) != old_name
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.RENAMED if renamed else None):
         for name, value in fields.items():
             setattr(organization, name, value)
         organization.full_clean(exclude=["path"])
-        organization._history_user = by
         organization.save()
         if organization.name != old_name:
             OrganizationChange.objects.create(
@@ -112,7 +112,7 @@ def merge_organizations(
         raise ValidationError(_("Only organizations of the same kind can be merged."))
     closing = date - dt.timedelta(days=1)
     changes = []
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.MERGED):
         for source in sources:
             if source.valid_to is not None and source.valid_to < closing:
                 raise ValidationError(
@@ -121,14 +121,12 @@ def merge_organizations(
             source.valid_to = closing
             source.successor = into
             source.full_clean(exclude=["path"])
-            source._history_user = by
             source.save()
             # Its units close with it; they stay readable under their old names.
             for unit in Organization.objects.filter(path__startswith=source.path).exclude(pk=source.pk).filter(
                 Q(valid_to__isnull=True) | Q(valid_to__gt=closing)
             ):
                 unit.valid_to = closing
-                unit._history_user = by
                 unit.save()
             changes.append(
                 OrganizationChange.objects.create(
@@ -153,9 +151,8 @@ def save_staff_member(staff: StaffMember, *, by) -> StaffMember:
         original = StaffMember.objects.select_related("organization").get(pk=staff.pk)
         if not can(by, Action.CHANGE, original.organization):
             raise PermissionDenied(_("You cannot change the roster of this organization."))
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         staff.full_clean()
-        staff._history_user = by
         staff.save()
     return staff
 
@@ -163,4 +160,5 @@ def save_staff_member(staff: StaffMember, *, by) -> StaffMember:
 def delete_staff_member(staff: StaffMember, *, by) -> None:
     if not can(by, Action.CHANGE, staff.organization):
         raise PermissionDenied(_("You cannot change the roster of this organization."))
-    staff.delete()
+    with acting_as(by):
+        staff.delete()

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.history import ChangeReason, acting_as
 from documents.xlsx import XlsxError, read_rows
 from orgs.models import Organization, StaffCategory, StaffMember
 from orgs.scoping import Action, can
@@ -156,7 +157,7 @@ def import_staff(upload, *, root: Organization, by, save_valid_rows: bool = Fals
         return report
     if report.bad_rows and not save_valid_rows:
         return report
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.IMPORTED):
         for row in report.good_rows:
             row.values["_staff"].save()
             report.saved += 1

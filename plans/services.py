@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from core.history import ChangeReason, acting_as
 from legal.services import register_document
 from orgs.models import Organization, OrganizationKind
 from orgs.scoping import Action, can
@@ -91,7 +92,7 @@ def check_one_plan_a_year(organization: Organization, year: int) -> None:
 
 def save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
     """Create a draft plan, or change a draft, with the numbers of the documents it cites."""
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         if plan.pk:
             check_editable(_locked(plan), by)
         else:
@@ -100,7 +101,6 @@ def save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
             check_one_plan_a_year(plan.organization, plan.year)
             plan.created_by = plan.created_by or by
         plan.symbol = plan.symbol or default_symbol(plan.organization)
-        plan._history_user = by
         plan.full_clean()
         plan.save()
         plan.basis_documents.set([register_document(number) for number in cited])
@@ -113,39 +113,33 @@ def create_plan(*, organization: Organization, year: int, by, cited: Iterable[st
 
 
 def submit_plan(plan: Plan, *, by) -> Plan:
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.SUBMITTED):
         plan = _locked(plan)
         _transition(plan, PlanStatus.SUBMITTED, by=by)
         if not plan.content_areas.exists():
             raise ValidationError(_("Add at least one content area before submitting."))
         plan.status = PlanStatus.SUBMITTED
         plan.submitted_at = timezone.now()
-        plan._change_reason = "submit"
-        plan._history_user = by
         plan.save()
     return plan
 
 
 def return_plan(plan: Plan, *, by, reason: str = "") -> Plan:
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=reason or ChangeReason.RETURNED):
         plan = _locked(plan)
         _transition(plan, PlanStatus.DRAFT, by=by)
         plan.status = PlanStatus.DRAFT
-        plan._change_reason = reason or "return"
-        plan._history_user = by
         plan.save()
     return plan
 
 
 def approve_plan(plan: Plan, *, by) -> Plan:
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.APPROVED):
         plan = _locked(plan)
         _transition(plan, PlanStatus.APPROVED, by=by)
         plan.status = PlanStatus.APPROVED
         plan.approved_by = by
         plan.approved_at = timezone.now()
-        plan._change_reason = "approve"
-        plan._history_user = by
         plan.save()
     return plan
 
@@ -157,7 +151,7 @@ def next_number(organization: Organization, year: int) -> int:
 
 def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | None = None) -> Plan:
     """Fix the number and date; from now on the plan is read-only."""
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.ISSUED):
         # Lock the organization row so two plans issued at once cannot take the same number.
         Organization.objects.select_for_update().get(pk=plan.organization_id)
         plan = _locked(plan)
@@ -172,14 +166,11 @@ def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | Non
         plan.date = date
         plan.status = PlanStatus.ISSUED
         plan.issued_at = timezone.now()
-        plan._change_reason = "issue"
-        plan._history_user = by
         plan.save()
         if plan.revision_of_id:
             replaced = Plan.objects.select_for_update().get(pk=plan.revision_of_id)
             replaced.status = PlanStatus.REPLACED
-            replaced._change_reason = "replaced"
-            replaced._history_user = by
+            replaced._change_reason = ChangeReason.REPLACED
             replaced.save()
     return plan
 
@@ -218,7 +209,7 @@ def cascade_plan(parent: Plan, *, to_org: Organization, by) -> Plan:
                               % {"org": parent.organization.name})
     if to_org.kind not in (OrganizationKind.AGENCY, OrganizationKind.UNIT):
         raise ValidationError(_("Only agencies and units write plans."))
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.CASCADED):
         plan = create_plan(
             organization=to_org,
             year=parent.year,
@@ -258,7 +249,7 @@ def revise_plan(plan: Plan, *, by) -> Plan:
         raise ValidationError(_("Only an issued plan can be revised."))
     if not can(by, Action.CHANGE, plan.organization):
         raise PermissionDenied(_("You may not change this plan."))
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.REVISED):
         plan = _locked(plan)
         if Plan.objects.filter(revision_of=plan).exists():
             raise ValidationError(_("This plan already has a revision."))
@@ -288,32 +279,29 @@ def revise_plan(plan: Plan, *, by) -> Plan:
 
 def save_plan_part(instance, *, plan: Plan, by):
     """Save a content area, activity, target or assignment of a draft plan."""
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         check_editable(_locked(plan), by)
         instance.full_clean()
-        # Recorded as the acting user also when called outside a request (API, commands).
-        instance._history_user = by
         instance.save()
     return instance
 
 
 def save_content_area(area: ContentArea, *, plan: Plan, activities: list[str], by) -> ContentArea:
     """Save a draft plan's content area with its activities, one per line, in order."""
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         area.plan = plan
         save_plan_part(area, plan=plan, by=by)
         area.activities.all().delete()
         bulk_create_with_history(
-            [Activity(content_area=area, order=i, text=text) for i, text in enumerate(activities, 1)],
-            Activity,
-            default_user=by,
+            [Activity(content_area=area, order=i, text=text) for i, text in enumerate(activities, 1)], Activity
         )
     return area
 
 
-def save_assignment(assignment: Assignment, *, plan: Plan, support_units, by) -> Assignment:
+def save_assignment(assignment: Assignment, *, plan: Plan, support_units: Iterable[Organization], by) -> Assignment:
     """Save a draft plan's assignment; its lead and supporting units must belong to the plan's organization."""
-    with transaction.atomic():
+    support_units = list(support_units)
+    with transaction.atomic(), acting_as(by):
         validate_assignment_units(plan, assignment.lead_unit, support_units)
         assignment.plan = plan
         save_plan_part(assignment, plan=plan, by=by)
@@ -322,7 +310,7 @@ def save_assignment(assignment: Assignment, *, plan: Plan, support_units, by) ->
 
 
 def delete_plan_part(instance, *, plan: Plan, by) -> None:
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         check_editable(_locked(plan), by)
         instance.delete()
 
@@ -345,12 +333,8 @@ def add_assignment(
     plan: Plan, *, lead_unit: Organization, support_units: Iterable[Organization] = (), by, **fields
 ) -> Assignment:
     """Charge one of the plan's units (helped by others of its units) with a task of a draft plan."""
-    support_units = list(support_units)
-    with transaction.atomic():
-        validate_assignment_units(plan, lead_unit, support_units)
-        assignment = save_plan_part(Assignment(plan=plan, lead_unit=lead_unit, **fields), plan=plan, by=by)
-        assignment.support_units.set(support_units)
-    return assignment
+    return save_assignment(Assignment(plan=plan, lead_unit=lead_unit, **fields), plan=plan,
+                           support_units=support_units, by=by)
 
 
 def set_assignment_status(assignment: Assignment, status: str, *, by) -> Assignment:
@@ -362,8 +346,8 @@ def set_assignment_status(assignment: Assignment, status: str, *, by) -> Assignm
     if assignment.plan.status == PlanStatus.REPLACED:
         raise ValidationError(_("This plan has been replaced by a revision."))
     assignment.status = status
-    assignment._history_user = by
-    assignment.save(update_fields=["status"])
+    with acting_as(by, reason=ChangeReason.STATUS_CHANGED):
+        assignment.save(update_fields=["status"])
     return assignment
 
 

@@ -78,7 +78,7 @@ def test_editing_a_staff_member_shows_who_when_before_and_after_on_the_history_p
     # The demo roster was created without a user: "hệ thống" (the system).
     edit, creation, _rest = newest.partition("hệ thống tạo mới")
     assert creation
-    assert " focal sửa " in edit
+    assert " Trần Văn Hùng sửa " in edit
     assert f"Chức vụ : {old_position} → Phó Chánh Văn phòng" in edit
     assert "Email : — → moi@sxd.vn" in edit
 
@@ -111,7 +111,7 @@ def test_renaming_an_organization_records_the_old_and_new_name_for_its_date(clie
     page = text_of(client_for("focal").get(division.get_absolute_url()))
     assert f"01/07/2025: Đổi tên — từ “{old_name}” thành “{new_name}” (QĐ 15/QĐ-SXD)" in page
     history = text_of(client_for("focal").get(reverse("orgs:organization_history", args=[division.pk])))
-    assert f"focal sửa Tên đầy đủ : {old_name} → {new_name}" in history
+    assert f"Trần Văn Hùng sửa Đổi tên Tên đầy đủ : {old_name} → {new_name}" in history
 
 
 def test_merging_through_the_merge_page_closes_the_source_the_day_before(client_for, orgs, users):

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from core.history import ChangeReason
 from plans import services
 from plans.models import ContentArea, PlanStatus
 from plans.services import TRANSITIONS
@@ -116,7 +117,7 @@ def test_every_change_is_recorded(issue, sxd_draft_2025, users):
     issue(sxd_draft_2025)
     records = list(sxd_draft_2025.history.order_by("history_date"))
     assert [r.status for r in records][-3:] == ["submitted", "approved", "issued"]
-    assert records[-1].history_change_reason == "issue"
+    assert records[-1].history_change_reason == ChangeReason.ISSUED
 
 
 def test_a_plan_is_created_and_edited_through_its_form(client_for, orgs):

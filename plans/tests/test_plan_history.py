@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from core.history import ChangeReason
 from plans import services
 from plans.models import Plan
 
@@ -34,6 +35,7 @@ def test_replacing_a_plan_is_recorded_on_the_replaced_plan(sxd_draft_2025, users
     services.issue_plan(revision, by=users["leader"])
     last = Plan.objects.get(pk=original.pk).history.first()
     assert last.status == "replaced" and last.history_user == users["leader"]
+    assert last.history_change_reason == ChangeReason.REPLACED
 
 
 def test_plan_detail_queries_do_not_grow_with_its_parts(sxd_draft_2025, client_for, orgs,
