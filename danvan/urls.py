@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("", include("ingest.urls")),
     path("", include("legal.urls")),
+    path("", include("attachments.urls")),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -130,6 +130,9 @@ ADMIN_SUPERUSER_EXCEPTIONS = {
     # Task results are written by the queue, never by hand.
     "admin:django_tasks_database_dbtaskresult_add": 403,
     "admin:django_tasks_database_dbtaskresult_delete": 403,
+    # Attachments are added and removed through attachments.services only.
+    "admin:attachments_attachment_add": 403,
+    "admin:attachments_attachment_delete": 403,
 }
 # Logging out of an admin session one does not have leads back to the admin index (which asks to log in).
 ADMIN_NON_STAFF_REDIRECTS = {"admin:logout": "/admin/"}
@@ -167,10 +170,11 @@ PAYLOADS: dict[str, Callable[[dict], dict]] = {
 
 # Each later app keeps its rows beside its tests and adds them here.
 def _extend() -> None:
+    from attachments.tests import permission_rules as attachments_rules
     from ingest.tests import permission_rules as ingest_rules
     from plans.tests import permission_rules as plans_rules
 
-    for rows in (plans_rules, ingest_rules):
+    for rows in (plans_rules, ingest_rules, attachments_rules):
         RULES.update(rows.RULES)
         SAMPLES.update(rows.SAMPLES)
 
