@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import IO
 
@@ -82,8 +83,8 @@ def _detect_zip(file: IO[bytes]) -> FileKind:
                 kind = _ooxml_kind(_read_small(archive, entries["[Content_Types].xml"]), entries)
             else:
                 kind = None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError) as exc:
-        # Damaged, encrypted or using an unknown compression: not a document we can vouch for.
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, ValueError, EOFError, OSError) as exc:
+        # Damaged, encrypted or compressed in an unknown way: not a document we can vouch for.
         raise unsupported() from exc
     finally:
         file.seek(0)

@@ -65,6 +65,16 @@ def odf(mime_type: str) -> bytes:
     })
 
 
+def damaged_entry(data: bytes) -> bytes:
+    """The archive `data` with the compressed bytes of its [Content_Types].xml scrambled."""
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("[Content_Types].xml")
+    # Past the local header (30 bytes, then the name and the extra field) lies the compressed data.
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    damaged = bytearray(data)
+    damaged[start:start + 16] = b"\xff" * 16
+    return bytes(damaged)
+
+
 def docm_file() -> bytes:
     """A Word document with macros: a .docx archive whose main part is declared macro-enabled."""
     source = zipfile.ZipFile(io.BytesIO(docx_file()))

@@ -71,6 +71,7 @@ def test_a_file_named_for_another_type_keeps_its_real_type_and_downloads_under_i
         pytest.param("bao-cao.docx", files.docm_file(), id="word-with-macros"),
         pytest.param("bao-cao.odt", files.zip_file({"mimetype": b"application/x-unknown"}), id="zip-other-mimetype"),
         pytest.param("bao-cao.docx", b"PK\x03\x04" + b"\0" * 100, id="damaged-zip"),
+        pytest.param("bao-cao.docx", files.damaged_entry(files.docx_file()), id="damaged-entry"),
         pytest.param("anh.gif", b"GIF89a" + b"\0" * 32, id="gif"),
     ],
 )
