@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from danvan.demo import load_all
 
@@ -20,6 +21,13 @@ def django_db_setup(django_db_setup, django_db_blocker, fast_passwords):
     """Every test starts from the demo data (rolled back after each test)."""
     with django_db_blocker.unblock():
         load_all()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Files stored during tests (attachments, imports) go to a temporary directory, never the repository."""
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture

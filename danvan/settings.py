@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "core",
     "orgs",
     "legal",
+    "attachments",
     "plans",
     "ingest",
     "documents",
@@ -223,6 +224,8 @@ CACHES = {
 }
 # Plans imported from documents: the largest file accepted.
 MAX_PLAN_IMPORT_SIZE = envint("MAX_PLAN_IMPORT_SIZE", 20 * 1024 * 1024)
+# Files attached to records (attachments app): the largest accepted.
+MAX_ATTACHMENT_SIZE = envint("MAX_ATTACHMENT_SIZE", 20 * 1024 * 1024)
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -133,6 +133,9 @@ ADMIN_SUPERUSER_EXCEPTIONS = {
     # Task results are written by the queue, never by hand.
     "admin:django_tasks_database_dbtaskresult_add": 403,
     "admin:django_tasks_database_dbtaskresult_delete": 403,
+    # Attachments are added and removed through attachments.services only.
+    "admin:attachments_attachment_add": 403,
+    "admin:attachments_attachment_delete": 403,
 }
 # Logging out of an admin session one does not have leads back to the admin index (which asks to log in).
 ADMIN_NON_STAFF_REDIRECTS = {"admin:logout": "/admin/"}

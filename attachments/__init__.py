@@ -1,0 +1,1 @@
+"""Files attached to any record: type from content, SHA-256, shared storage, scoped download."""
