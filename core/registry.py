@@ -14,15 +14,15 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Menu groups in the order the navigation bar shows them.
 MENU_GROUPS: dict[str, str] = {
-    "organization": _("Organization"),
-    "plans": _("Plans"),
-    "registers": _("Registers"),
-    "reports": _("Reports"),
-    "reference": _("Reference"),
+    "organization": pgettext_lazy("menu", "Organization"),
+    "plans": pgettext_lazy("menu", "Plans"),
+    "registers": pgettext_lazy("menu", "Registers"),
+    "reports": pgettext_lazy("menu", "Reports"),
+    "reference": pgettext_lazy("menu", "Reference"),
 }
 
 

@@ -31,9 +31,3 @@ def attachments_for(context, obj):
 register.filter("filesize", format_size)
 
 
-@register.filter
-def person_name(user) -> str:
-    """A user's name in Vietnamese order (family name first), or the username when none is set."""
-    if user is None:
-        return ""
-    return f"{user.last_name} {user.first_name}".strip() or user.username

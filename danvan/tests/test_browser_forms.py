@@ -20,7 +20,7 @@ def test_empty_required_name_is_answered_by_the_server_in_vietnamese(page, live_
 
     with page.expect_response(lambda response: response.request.method == "POST") as posted:
         page.get_by_role("button", name="Lưu").click()
-    assert posted.value.status == 200
+    assert posted.value.status == 400
     expect(page.locator("#id_full_name_error")).to_have_text("Trường này là bắt buộc.")
     expect(name).to_have_class(re.compile(r"\bis-invalid\b"))
 

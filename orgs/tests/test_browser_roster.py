@@ -19,6 +19,7 @@ def test_focal_browses_its_agency_tree_and_roster(page, live_server, demo_data):
     expect(page.get_by_role("heading", name="Văn phòng Sở Xây dựng")).to_be_visible()
 
     # The organization tree: Sở Xây dựng and its units, nothing of another agency.
+    page.get_by_role("button", name="Tổ chức", exact=True).click()
     page.get_by_role("link", name="Cơ quan, đơn vị", exact=True).click()
     expect(page.get_by_role("heading", name="Cơ cấu tổ chức")).to_be_visible()
     tree = page.locator("#org-tree")
@@ -32,6 +33,7 @@ def test_focal_browses_its_agency_tree_and_roster(page, live_server, demo_data):
     page.screenshot(path=SCREENSHOT, full_page=True)
 
     # The roster, filtered to one unit through the filter form.
+    page.get_by_role("button", name="Tổ chức", exact=True).click()
     page.get_by_role("link", name="Cán bộ", exact=True).click()
     expect(page.get_by_role("heading", name="Danh sách cán bộ, công chức, viên chức")).to_be_visible()
     page.get_by_label("Cơ quan, đơn vị").select_option(label="Phòng Quản lý hoạt động xây dựng")

@@ -15,4 +15,12 @@
 
   skipBrowserValidation(document);
   document.addEventListener("htmx:load", (event) => skipBrowserValidation(event.target));
+
+  // A form with data-confirm="question" asks before it is sent (no inline script needed).
+  document.addEventListener("submit", (event) => {
+    const question = event.target.dataset ? event.target.dataset.confirm : undefined;
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
 })();
