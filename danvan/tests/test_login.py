@@ -58,7 +58,7 @@ def test_the_right_password_lands_on_the_home_page_of_the_users_organization(cli
     response = log_in(client, "focal", follow=True)
     assert response.redirect_chain == [(HOME_URL, 302)]
     page = text_of(response)
-    assert "Xin chào, Hùng Trần Văn" in page
+    assert "Xin chào, Trần Văn Hùng" in page
     assert "Đầu mối (Văn phòng)" in page
     assert "Văn phòng Sở Xây dựng" in page
     assert "Sở Xây dựng tỉnh Tây Ninh" in page
