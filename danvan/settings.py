@@ -1,5 +1,6 @@
 """DanVan settings. Every deployment value comes from the environment (see README)."""
 
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "documents",
     "api",
 ]
+
+# The test suite also installs a small register built on the house kit (danvan/tests/example_register).
+if "pytest" in sys.modules:
+    INSTALLED_APPS.append("danvan.tests.example_register")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

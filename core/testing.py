@@ -1,0 +1,78 @@
+"""A base test every list page subclasses: it opens, its export carries the table's columns,
+its query count does not grow with its rows, and its rows' detail and history pages open.
+
+    class TestStaffList(ListPageContract):
+        list_url_name = "orgs:staff_list"
+        export_url_name = "orgs:staff_export"
+        role = "focal"
+        def add_rows(self, orgs, count): ...   # `count` more rows the role sees
+
+pytest collects the inherited tests in each subclass.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from core.tables import export_rows
+
+
+class ListPageContract:
+    list_url_name: str = ""
+    export_url_name: str | None = None
+    detail_url_name: str | None = None
+    history_url_name: str | None = None
+    role = "focal"
+    max_queries = 15
+
+    def add_rows(self, orgs, count: int) -> list:
+        """Create `count` rows the role sees; return them."""
+        raise NotImplementedError
+
+    def _queries(self, client, url) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    def test_the_list_opens_with_its_rows(self, client_for, orgs):
+        rows = self.add_rows(orgs, 2)
+        response = client_for(self.role).get(reverse(self.list_url_name))
+        assert response.status_code == 200
+        table = response.context["table"]
+        shown = {row.record.pk for row in table.paginated_rows}
+        assert {row.pk for row in rows} <= shown or table.paginator.count > table.paginator.per_page
+
+    def test_the_list_queries_do_not_grow_with_its_rows(self, client_for, orgs):
+        client = client_for(self.role)
+        url = reverse(self.list_url_name)
+        self.add_rows(orgs, 2)
+        few = self._queries(client, url)
+        self.add_rows(orgs, 15)
+        many = self._queries(client, url)
+        assert many <= few and few <= self.max_queries, (few, many)
+
+    def test_the_export_has_the_columns_of_the_table(self, client_for, orgs):
+        if not self.export_url_name:
+            return
+        self.add_rows(orgs, 2)
+        client = client_for(self.role)
+        response = client.get(reverse(self.export_url_name))
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        headers = list(next(sheet.iter_rows(max_row=1, values_only=True)))
+        table = client.get(reverse(self.list_url_name)).context["table"]
+        assert headers == export_rows(table)[0]
+        assert sheet.max_row - 1 == table.paginator.count
+
+    def test_a_row_opens_with_its_history(self, client_for, orgs):
+        row = self.add_rows(orgs, 1)[0]
+        client = client_for(self.role)
+        for name in (self.detail_url_name, self.history_url_name):
+            if name:
+                assert client.get(reverse(name, args=[row.pk])).status_code == 200

@@ -1,0 +1,18 @@
+from rest_framework import serializers
+
+from core.api import ScopedViewSet
+
+from . import services
+from .filters import NoteFilter
+from .models import Note
+
+
+class NoteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Note
+        fields = ["id", "organization", "date", "subject"]
+
+
+class NoteViewSet(ScopedViewSet):
+    model, serializer_class, filterset_class = Note, NoteSerializer, NoteFilter
+    save_service, delete_service = services.save_note, services.delete_note

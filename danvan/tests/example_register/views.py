@@ -1,0 +1,41 @@
+from core.history import ObjectHistoryView
+from core.views import ConfirmView, Link, ScopedDetailView, ScopedListView, ServiceFormView
+
+from . import services
+from .filters import NoteFilter
+from .forms import NoteForm
+from .models import Note
+from .tables import NoteTable
+
+
+class NoteList(ScopedListView):
+    model, filterset_class, table_class = Note, NoteFilter, NoteTable
+    related = ("organization",)
+    export_url_name = "example_register:note_export"
+    links = (Link("Thêm ghi chép", "example_register:note_create"),)
+
+
+class NoteDetail(ScopedDetailView):
+    model, detail_fields = Note, ("date", "subject", "organization")
+    update_url_name, history_url_name = "example_register:note_update", "example_register:note_history"
+
+
+class NoteEdit(ServiceFormView):
+    model, form_class = Note, NoteForm
+
+    def save(self, form):
+        return services.save_note(form.instance, by=self.request.user)
+
+
+class NoteDelete(ConfirmView):
+    model, title, question = Note, "Xóa ghi chép", "Xóa ghi chép này?"
+
+    def perform(self, note):
+        services.delete_note(note, by=self.request.user)
+
+    def get_success_url(self, note, result):
+        return "/"
+
+
+class NoteHistory(ObjectHistoryView):
+    model = Note
