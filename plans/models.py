@@ -363,4 +363,6 @@ class Assignment(models.Model):
 
     @property
     def display_status(self) -> str:
-        return str(OVERDUE_LABEL) if self.is_overdue() else self.get_status_display()
+        """The chosen status, and beside it (never instead of it) whether it is late."""
+        status = self.get_status_display()
+        return f"{status} ({str(OVERDUE_LABEL).lower()})" if self.is_overdue() else status

@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from core.tables import DateColumn, Table
-from plans.models import Assignment, AssignmentStatus, Plan, PlanStatus
+from plans.models import OVERDUE_LABEL, Assignment, AssignmentStatus, Plan, PlanStatus
 
 STATUS_BADGES = {PlanStatus.ISSUED: "success", PlanStatus.DRAFT: "secondary"}
 
@@ -80,6 +80,15 @@ class AssignmentTable(Table):
     def value_plan(self, record):
         return record.plan.number_symbol
 
+    def render_display_status(self, record):
+        if record.is_overdue():
+            return format_html('{} <span class="badge text-bg-danger">{}</span>', record.get_status_display(),
+                               OVERDUE_LABEL)
+        return record.get_status_display()
+
+    def value_display_status(self, record):
+        return record.display_status
+
     def render_update(self, record):
         if not getattr(record, "can_update", False):
             return ""
@@ -87,7 +96,7 @@ class AssignmentTable(Table):
                    for value, label in AssignmentStatus.choices)
         options = format_html_join("", '<option value="{}"{}>{}</option>', choices)
         return format_html(
-            '<form method="post" action="{}" class="d-flex gap-1">'
+            '<form method="post" action="{}" class="d-flex gap-1 status-form">'
             '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
             '<input type="hidden" name="next" value="{}">'
             '<select name="status" class="form-select form-select-sm" aria-label="{}">{}</select>'
