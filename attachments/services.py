@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from attachments.filetypes import HEAD_SIZE, detect
 from attachments.models import Attachment
 from attachments.sizes import format_size
+from core.history import acting_as
 
 
 def scoped_records(model: type[models.Model], user, action: str) -> models.QuerySet:
@@ -53,7 +54,7 @@ def attach(obj: models.Model, uploaded_file: File, *, by, description: str = "")
     sha256, size, head = _read(uploaded_file)
     kind = detect(head, uploaded_file)
     content_type = ContentType.objects.get_for_model(obj)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(by):
         existing = Attachment.objects.filter(content_type=content_type, object_id=obj.pk, sha256=sha256).first()
         if existing is not None:
             uploaded = format_date(timezone.localtime(existing.uploaded_at), "d/m/Y H:i")
@@ -73,7 +74,6 @@ def attach(obj: models.Model, uploaded_file: File, *, by, description: str = "")
             description=description.strip(),
             uploaded_by=by,
         )
-        attachment._history_user = by
         storage = attachment.file.storage
         stored = Attachment.objects.filter(sha256=sha256).values_list("file", flat=True).first()
         if stored and storage.exists(stored):
@@ -98,8 +98,7 @@ def remove(attachment: Attachment, *, by) -> None:
         raise PermissionDenied(_("You may not remove files from this record."))
     name = attachment.file.name
     storage = attachment.file.storage
-    with transaction.atomic():
-        attachment._history_user = by
+    with transaction.atomic(), acting_as(by):
         attachment.delete()
         transaction.on_commit(lambda: _delete_if_unused(storage, name))
 
