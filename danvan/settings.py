@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "danvan",
     "core",
     "orgs",
+    "accounts",
     "legal",
     "attachments",
     "plans",

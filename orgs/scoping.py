@@ -24,6 +24,8 @@ class Action(StrEnum):
     STRUCTURE = "structure"
     # Approve and issue documents (plans) on behalf of the organization.
     APPROVE = "approve"
+    # Invite people, give and take roles, deactivate accounts (see accounts.services.GRANTABLE_ROLES).
+    MANAGE_ACCOUNTS = "manage_accounts"
 
 
 class Reach(StrEnum):
@@ -49,8 +51,14 @@ ROLE_RULES: dict[str, dict[Action, Reaches]] = {
         Action.CHANGE: (Reach.AGENCY, Reach.ROOT),
         Action.STRUCTURE: Reach.PROVINCE,
         Action.APPROVE: Reach.ROOT,
+        Action.MANAGE_ACCOUNTS: Reach.PROVINCE,
     },
-    "focal": {Action.VIEW: Reach.AGENCY, Action.CHANGE: Reach.AGENCY, Action.STRUCTURE: Reach.AGENCY},
+    "focal": {
+        Action.VIEW: Reach.AGENCY,
+        Action.CHANGE: Reach.AGENCY,
+        Action.STRUCTURE: Reach.AGENCY,
+        Action.MANAGE_ACCOUNTS: Reach.AGENCY,
+    },
     "leader": {Action.VIEW: Reach.AGENCY, Action.APPROVE: Reach.AGENCY},
     "unit_editor": {Action.VIEW: Reach.OWN, Action.CHANGE: Reach.OWN},
     "inspector": {Action.VIEW: Reach.AGENCY},
@@ -60,7 +68,8 @@ ROLE_RULES: dict[str, dict[Action, Reaches]] = {
 ALL = None  # sentinel: no restriction (superusers)
 
 
-def _anchor_path(organization, reach: Reach) -> str:
+def anchor_path(organization, reach: Reach) -> str:
+    """The path a role with `reach` held at `organization` covers (see EXACT)."""
     from orgs.models import Organization, OrganizationKind
 
     if reach is Reach.OWN:
@@ -99,7 +108,7 @@ def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | 
         for membership in memberships(user):
             reaches = ROLE_RULES.get(membership.role, {}).get(action, ())
             for reach in (reaches,) if isinstance(reaches, Reach) else reaches:
-                paths.add(_anchor_path(membership.organization, reach))
+                paths.add(anchor_path(membership.organization, reach))
         # Drop entries covered by a shorter subtree.
         cache[action] = sorted(
             p for p in paths
