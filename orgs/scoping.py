@@ -81,10 +81,11 @@ def anchor_path(organization, reach: Reach) -> str:
         return f"{EXACT}/{ids[0]}/"
     if organization.kind in (OrganizationKind.AGENCY, OrganizationKind.PROVINCE):
         return organization.path
-    agency = (
-        Organization.objects.filter(pk__in=ids, kind=OrganizationKind.AGENCY).order_by("-path").first()
-    )
-    return agency.path if agency else organization.path
+    # Asked once per action: keep the answer on the (request-long) membership's organization.
+    if "_danvan_agency_path" not in organization.__dict__:
+        agency = Organization.objects.filter(pk__in=ids, kind=OrganizationKind.AGENCY).order_by("-path").first()
+        organization.__dict__["_danvan_agency_path"] = agency.path if agency else organization.path
+    return organization.__dict__["_danvan_agency_path"]
 
 
 def _cache(user) -> dict:
