@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.services import managed_roles
 from orgs.models import Organization, Role, StaffMember
 from orgs.scoping import Action
 
@@ -19,6 +20,9 @@ class GrantForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.scoped(user, Action.MANAGE_ACCOUNTS).active_on()
+        # Only the roles this manager may give somewhere (the service checks the place).
+        roles = managed_roles(user)
+        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in roles]
 
 
 class InviteForm(GrantForm):

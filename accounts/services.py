@@ -30,6 +30,13 @@ GRANTABLE_ROLES: dict[str, set[str]] = {
 }
 
 
+def managed_roles(user) -> set[str]:
+    """The roles `user` may give somewhere (where exactly: grantable_roles)."""
+    if user.is_superuser:
+        return set(Role.values)
+    return {role for m in memberships(user) for role in GRANTABLE_ROLES.get(m.role, set())}
+
+
 def _within(path: str, prefixes: list[str] | None) -> bool:
     return prefixes is None or any(path.lstrip("=").startswith(prefix.lstrip("=")) for prefix in prefixes)
 

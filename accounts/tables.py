@@ -2,6 +2,7 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.history import person_name
 from core.tables import DateTimeColumn, Table
@@ -15,7 +16,7 @@ class MembershipTable(Table):
     role = tables.Column(verbose_name=_("Role"))
     organization = tables.Column(verbose_name=_("Organization"), order_by=("organization__path",))
     last_login = DateTimeColumn(verbose_name=_("Last login"), accessor="user__last_login")
-    active = tables.BooleanColumn(verbose_name=_("Active"), accessor="user__is_active")
+    active = tables.BooleanColumn(verbose_name=pgettext_lazy("account", "Open"), accessor="user__is_active")
 
     class Meta(Table.Meta):
         model = Membership

@@ -17,25 +17,20 @@ from django.views.generic import TemplateView
 from accounts import services
 from accounts.filters import MembershipFilter
 from accounts.forms import GrantForm, InviteForm
+from accounts.services import managed_roles
 from accounts.tables import MembershipTable
 from core.history import object_history, person_name
 from core.views import ActionRequiredMixin, ConfirmView, Link, ScopedListView, ServiceFormView, error_messages
-from orgs.models import Membership, Role
-from orgs.scoping import Action, memberships
+from orgs.models import Membership
+from orgs.scoping import Action
 
 User = get_user_model()
 MANAGE = Action.MANAGE_ACCOUNTS.value
 
 
-def _managed_roles(user) -> set[str]:
-    if user.is_superuser:
-        return set(Role.values)
-    return {role for m in memberships(user) for role in services.GRANTABLE_ROLES.get(m.role, set())}
-
-
 def managed_memberships(user):
     """The roles this manager sees: in their reach, of the kinds they may give."""
-    return Membership.objects.scoped(user, MANAGE).filter(role__in=_managed_roles(user))
+    return Membership.objects.scoped(user, MANAGE).filter(role__in=managed_roles(user))
 
 
 class MembershipListView(ActionRequiredMixin, ScopedListView):
@@ -51,7 +46,7 @@ class MembershipListView(ActionRequiredMixin, ScopedListView):
     links = (Link(gettext_lazy("Invite a person"), "accounts:invite", requires=MANAGE, icon="envelope-plus"),)
 
     def get_queryset(self):
-        return super().get_queryset().filter(role__in=_managed_roles(self.request.user)).order_by(
+        return super().get_queryset().filter(role__in=managed_roles(self.request.user)).order_by(
             "organization__path", "user__last_name", "user__first_name")
 
 
