@@ -40,5 +40,5 @@ class InviteForm(GrantForm):
         super().__init__(*args, user=user, **kwargs)
         self.fields["staff_member"].queryset = (
             StaffMember.objects.scoped(user, Action.MANAGE_ACCOUNTS).filter(user__isnull=True)
-            .select_related("organization").order_by("organization__path", "full_name")
+            .select_related("organization").order_by("organization__path", "sort_key")
         )

@@ -64,11 +64,11 @@ class OrganizationTable(Table):
 class StaffMemberTable(Table):
     """Headed with the import's column names, so an exported roster imports again as it is."""
 
-    full_name = tables.Column(linkify=True, verbose_name=COLUMNS["full_name"])
+    full_name = tables.Column(linkify=True, verbose_name=COLUMNS["full_name"], order_by=("sort_key", "id"))
     position = tables.Column(verbose_name=COLUMNS["position"])
     category = tables.Column(verbose_name=COLUMNS["category"])
     organization = tables.Column(
-        linkify=True, verbose_name=COLUMNS["unit"], order_by=("organization__path", "full_name")
+        linkify=True, verbose_name=COLUMNS["unit"], order_by=("organization__path", "sort_key")
     )
     email = tables.Column(verbose_name=COLUMNS["email"], visible=False)
     active_from = DateColumn(verbose_name=COLUMNS["active_from"])

@@ -78,7 +78,7 @@ class OrganizationDetailView(ScopedDetailView):
         context["changes"] = org.changes.select_related("result", "recorded_by")
         context["absorbed"] = org.absorbed_changes.select_related("organization")
         context["staff"] = (
-            StaffMember.objects.visible_to(user).filter(organization=org).active_on().order_by("full_name")
+            StaffMember.objects.visible_to(user).filter(organization=org).active_on().order_by("sort_key", "id")
         )
         context["can_structure"] = self.can("structure", org)
         context["can_change"] = self.can("change", org)
