@@ -20,7 +20,8 @@ class OrganizationSerializer(serializers.ModelSerializer):
 class StaffMemberSerializer(serializers.ModelSerializer):
     class Meta:
         model = StaffMember
-        fields = ["id", "full_name", "position", "category", "organization", "email", "active_from", "active_to"]
+        fields = ["id", "full_name", "date_of_birth", "gender", "position", "category", "organization", "email",
+                  "active_from", "active_to"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

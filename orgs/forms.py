@@ -51,8 +51,9 @@ class MergeForm(forms.Form):
 class StaffMemberForm(forms.ModelForm):
     class Meta:
         model = StaffMember
-        fields = ["full_name", "position", "category", "organization", "email", "active_from", "active_to"]
-        widgets = {"active_from": DateInput(), "active_to": DateInput()}
+        fields = ["full_name", "date_of_birth", "gender", "position", "category", "organization", "email",
+                  "active_from", "active_to"]
+        widgets = {"active_from": DateInput(), "active_to": DateInput(), "date_of_birth": DateInput()}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -31,6 +31,11 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Viewer")
 
 
+class Gender(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
 class StaffCategory(models.TextChoices):
     CADRE = "cadre", _("Cadre")
     CIVIL_SERVANT = "civil_servant", _("Civil servant")
@@ -261,6 +266,8 @@ class StaffMember(models.Model):
     position = models.CharField(_("position"), max_length=150, blank=True)
     category = models.CharField(_("category"), max_length=20, choices=StaffCategory.choices, db_index=True)
     email = models.EmailField(_("email"), blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_to = models.DateField(_("active to"), null=True, blank=True, db_index=True)
     user = models.OneToOneField(

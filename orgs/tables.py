@@ -73,6 +73,11 @@ class StaffMemberTable(Table):
     email = tables.Column(verbose_name=COLUMNS["email"], visible=False)
     active_from = DateColumn(verbose_name=COLUMNS["active_from"])
     active_to = DateColumn(verbose_name=COLUMNS["active_to"])
+    date_of_birth = DateColumn(verbose_name=COLUMNS["date_of_birth"], visible=False)
+    gender = tables.Column(verbose_name=COLUMNS["gender"], visible=False)
+    # The sheet's columns are the import's, in its order.
+    export_sequence = ("full_name", "date_of_birth", "gender", "position", "category", "organization", "email",
+                       "active_from", "active_to")
 
     class Meta(Table.Meta):
         model = StaffMember
