@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from orgs.forms import DateInput
+from core.forms import DateInput
 from orgs.models import Organization
 from plans.models import Comparator, Measure, SigningAuthority, TargetKind
 

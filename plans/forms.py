@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from orgs.forms import DateInput
+from core.forms import DateInput
 from orgs.models import Organization
 from plans.models import Assignment, ContentArea, Plan, Target
 

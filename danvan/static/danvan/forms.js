@@ -13,8 +13,25 @@
     }
   }
 
-  skipBrowserValidation(document);
-  document.addEventListener("htmx:load", (event) => skipBrowserValidation(event.target));
+  // Date fields show and accept dd/mm/yyyy, with a calendar in Vietnamese; typing stays allowed.
+  function datePickers(root) {
+    if (!window.flatpickr || !root.querySelectorAll) {
+      return;
+    }
+    root.querySelectorAll("input.date-input").forEach((input) => {
+      if (!input._flatpickr) {
+        window.flatpickr(input, { dateFormat: "d/m/Y", allowInput: true, locale: window.flatpickr.l10ns.vn });
+      }
+    });
+  }
+
+  function prepare(root) {
+    skipBrowserValidation(root);
+    datePickers(root);
+  }
+
+  prepare(document);
+  document.addEventListener("htmx:load", (event) => prepare(event.target));
 
   // A form with data-confirm="question" asks before it is sent (no inline script needed).
   document.addEventListener("submit", (event) => {
