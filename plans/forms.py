@@ -91,11 +91,6 @@ class AssignmentForm(forms.ModelForm):
         self.fields["support_units"].queryset = units
         self.fields["content_area"].queryset = plan.content_areas.all()
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("due_date") and cleaned.get("recurrence"):
-            self.add_error("recurrence", _("Give either a due date or a recurring schedule, not both."))
-        return cleaned
 
 
 class IssueForm(forms.Form):

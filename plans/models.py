@@ -348,12 +348,17 @@ class Assignment(models.Model):
         return self.task[:80]
 
     def next_due_date(self, today: dt.date | None = None) -> dt.date | None:
-        """The fixed due date, or for a schedule the end of the current period within the plan's year."""
-        if self.due_date or not self.recurrence:
+        """The fixed due date; for a schedule, its first due date (if given) until then, afterwards
+        the end of the current period within the plan's year."""
+        if not self.recurrence:
             return self.due_date
         today = today or timezone.localdate()
+        if self.due_date and today <= self.due_date:
+            return self.due_date
         year = self.plan.year
         reference = today if today.year == year else dt.date(year, 1, 1) if today.year < year else dt.date(year, 12, 31)
+        if self.due_date and reference <= self.due_date:
+            return self.due_date
         return Period.containing(reference, RECURRENCE_PERIODS[self.recurrence]).end
 
     def is_overdue(self, today: dt.date | None = None) -> bool:

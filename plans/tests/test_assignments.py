@@ -97,15 +97,18 @@ def test_the_service_adds_an_assignment_with_its_supporting_units(sxd_draft_2025
     assert item.history.first().history_user == users["focal"]
 
 
-def test_due_date_and_schedule_are_exclusive(sxd_draft_2025, client_for, orgs):
+def test_a_recurring_assignment_may_have_a_first_due_date(sxd_draft_2025, client_for, orgs):
     response = client_for("focal").post(
         f"/plans/{sxd_draft_2025.pk}/assignments/new/",
-        {"order": 1, "lead_unit": orgs["TN.SXD.VP"].pk, "task": "Hai hạn", "status": "not_started",
-         "due_date": "01/11/2025", "recurrence": "monthly"},
+        {"order": 1, "lead_unit": orgs["TN.SXD.VP"].pk, "task": "Báo cáo hằng tháng", "status": "not_started",
+         "due_date": "20/01/2025", "recurrence": "monthly"},
     )
-    assert response.status_code == 400 and "không chọn cả hai" in response.content.decode()
-    assert not sxd_draft_2025.assignments.exists()
-
+    assert response.status_code == 302
+    assignment = sxd_draft_2025.assignments.get(task="Báo cáo hằng tháng")
+    # The first report on its own date, then the end of each month.
+    assert assignment.next_due_date(dt.date(2025, 1, 5)) == dt.date(2025, 1, 20)
+    assert assignment.next_due_date(dt.date(2025, 1, 21)) == dt.date(2025, 1, 31)
+    assert assignment.next_due_date(dt.date(2025, 3, 2)) == dt.date(2025, 3, 31)
 
 def test_focal_adds_an_assignment_with_a_vietnamese_date(sxd_draft_2025, client_for, orgs):
     response = client_for("focal").post(
