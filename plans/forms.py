@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
@@ -110,3 +111,25 @@ class CascadeForm(forms.Form):
                 path__startswith=parent.organization.path, kind=kind
             ).active_on().exclude(plans__year=parent.year)
         )
+
+
+class CoverageForm(forms.Form):
+    """Whose plans to look at (a province's agencies or an agency's units) and for which year."""
+
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organization"),
+                                          required=False, empty_label=None)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+
+    def __init__(self, *args, parents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = parents
+
+    def choice(self) -> tuple[Organization | None, int]:
+        """The chosen organization and year; the first one the user sees and this year by default."""
+        today_year = timezone.localdate().year
+        if not self.is_bound:
+            return self.fields["organization"].queryset.first(), today_year
+        if not self.is_valid():
+            return None, today_year
+        parent = self.cleaned_data["organization"] or self.fields["organization"].queryset.first()
+        return parent, self.cleaned_data["year"] or today_year

@@ -370,3 +370,26 @@ def plan_coverage(parent: Organization, year: int) -> list[CoverageRow]:
     ):
         plans[plan.organization_id] = plan
     return [CoverageRow(child, plans.get(child.pk)) for child in children]
+
+
+@dataclass
+class CoverageTotal:
+    label: str
+    count: int
+    share: float  # of all organizations listed, 0–100
+
+
+def coverage_summary(rows: list[CoverageRow]) -> list[CoverageTotal]:
+    """How many of the listed organizations have a plan in each state, and how many have none."""
+    total = len(rows)
+    counts = {status: 0 for status in PlanStatus if status != PlanStatus.REPLACED}
+    missing = 0
+    for row in rows:
+        if row.plan is None:
+            missing += 1
+        else:
+            counts[row.plan.status] = counts.get(row.plan.status, 0) + 1
+    items = [(PlanStatus(status).label, count) for status, count in counts.items()]
+    items.append((_("No plan yet"), missing))
+    return [CoverageTotal(str(label), count, round(100 * count / total, 1) if total else 0.0)
+            for label, count in items]

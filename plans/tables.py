@@ -104,3 +104,29 @@ class AssignmentTable(Table):
             reverse("plans:assignment_status", args=[record.pk]), get_token(self.request), self.request.path,
             _("Status"), options, _("Update"),
         )
+
+
+class CoverageTable(Table):
+    organization = tables.Column(verbose_name=_("Organization"), orderable=False)
+    plan = tables.Column(verbose_name=_("Plan"), orderable=False, empty_values=())
+    status = tables.Column(verbose_name=_("Status"), accessor="plan__status", orderable=False, empty_values=())
+    date = DateColumn(verbose_name=_("Date of issue"), accessor="plan__date", orderable=False)
+
+    class Meta(Table.Meta):
+        attrs = {"class": "table table-sm align-middle", "id": "coverage"}
+        row_attrs = {"class": lambda record: "" if record.plan else "table-warning"}
+        empty_text = _("No organizations.")
+
+    def render_plan(self, record):
+        if record.plan is None:
+            return _("No plan yet")
+        return format_html('<a href="{}">{}</a>', record.plan.get_absolute_url(), record.plan.number_symbol)
+
+    def value_plan(self, record):
+        return record.plan.number_symbol if record.plan else ""
+
+    def render_status(self, record):
+        return record.plan.get_status_display() if record.plan else "—"
+
+    def value_status(self, record):
+        return record.plan.get_status_display() if record.plan else _("No plan yet")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("plans/export.xlsx", views.PlanListView.as_view(export=True), name="plan_export"),
     path("plans/new/", views.PlanFormView.as_view(), name="plan_create"),
     path("plans/coverage/", views.CoverageView.as_view(), name="coverage"),
+    path("plans/coverage/export.xlsx", views.CoverageView.as_view(export=True), name="coverage_export"),
     path("plans/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
     path("plans/<int:pk>/edit/", views.PlanFormView.as_view(), name="plan_update"),
     path("plans/<int:pk>/transition/", views.PlanTransitionView.as_view(), name="plan_transition"),

@@ -12,7 +12,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import TemplateView
 
 from core.history import ObjectHistoryView
 from core.views import (
@@ -29,9 +28,9 @@ from orgs.models import Organization, OrganizationKind
 from plans import selectors, services
 from plans.documents import render_plan_docx
 from plans.filters import PlanFilter
-from plans.forms import AssignmentForm, CascadeForm, ContentAreaForm, IssueForm, PlanForm, TargetForm
+from plans.forms import AssignmentForm, CascadeForm, ContentAreaForm, CoverageForm, IssueForm, PlanForm, TargetForm
 from plans.models import Assignment, ContentArea, Plan, PlanStatus, Target
-from plans.tables import AssignmentTable, PlanTable
+from plans.tables import AssignmentTable, CoverageTable, PlanTable
 
 
 class PlanListView(ScopedListView):
@@ -270,27 +269,36 @@ class AssignmentStatusView(ScopedMixin, View):
         return redirect(target)
 
 
-class CoverageView(ScopedMixin, TemplateView):
-    """For the coordinator: every agency's plan; for an agency: every unit's plan."""
+class CoverageView(ScopedListView):
+    """For the coordinator: every agency's plan; for an agency: every unit's plan; with the totals."""
 
     template_name = "plans/coverage.html"
     model = Organization
+    table_class = CoverageTable
+    filterset_class = None
+    title = gettext_lazy("Plan coverage")
+    export_url_name = "plans:coverage_export"
+    export_filename = "tinh-hinh-ban-hanh-ke-hoach.xlsx"
+    paginate_by = 200
+
+    def filtered(self):
+        parents = self.get_queryset().filter(
+            kind__in=[OrganizationKind.PROVINCE, OrganizationKind.AGENCY]).order_by("path")
+        chosen = self.request.GET.get("organization", "")
+        if chosen and not (chosen.isdigit() and len(chosen) < 19 and parents.filter(pk=chosen).exists()):
+            raise Http404  # another agency's coverage does not exist for this user
+        self.form = CoverageForm(self.request.GET or None, parents=parents)
+        self.parent, self.year = self.form.choice()
+        self.filterset = None
+        return services.plan_coverage(self.parent, self.year) if self.parent else []
+
+    def get_table_data(self):
+        return self.object_list
 
     def get_context_data(self, **kwargs):
-        try:
-            year = int(self.request.GET.get("year") or timezone.localdate().year)
-        except ValueError:
-            year = timezone.localdate().year
-        year = min(max(year, 2000), 2100)
-        parents = self.get_queryset().filter(
-            kind__in=[OrganizationKind.PROVINCE, OrganizationKind.AGENCY]
-        ).order_by("path")
-        chosen = self.request.GET.get("organization")
-        parent = parents.filter(pk=chosen).first() if chosen and chosen.isdigit() else parents.first()
-        if chosen and parent is None:
-            raise Http404
-        rows = services.plan_coverage(parent, year) if parent else []
-        return super().get_context_data(year=year, parent=parent, parents=parents, rows=rows, **kwargs)
+        return super().get_context_data(
+            form=self.form, parent=self.parent, year=self.year, rows=self.object_list,
+            summary=services.coverage_summary(self.object_list), **kwargs)
 
 
 class MyAssignmentsView(ScopedListView):

@@ -70,6 +70,7 @@ RULES = {
         get=page(CHANGES_SOMEWHERE, denied=403), post=page(CHANGES_SOMEWHERE, ok=400, denied=403)
     ),
     "plans:coverage": Rule(get=page()),
+    "plans:coverage_export": Rule(get=page()),
     "plans:plan_detail": Rule(get=page(SEES_ISSUED), kwargs={"pk": "plan"}),
     "plans:plan_update": Rule(get=page(EDITS_DRAFT), post=page(EDITS_DRAFT, ok=400), kwargs={"pk": "draft_plan"}),
     # Transitions answer with a redirect to the plan (and a message saying what happened).

@@ -78,3 +78,21 @@ def test_agency_sees_which_units_have_a_plan(client_for, orgs):
 def test_coverage_of_another_agency_is_not_found(client_for, orgs):
     response = client_for("other-focal").get("/plans/coverage/", {"organization": orgs["TN.SXD"].pk})
     assert response.status_code == 404
+
+
+def test_coverage_counts_each_status_with_its_share_and_exports(client_for, orgs):
+    client = client_for("coordinator")
+    response = client.get("/plans/coverage/", {"organization": orgs["TN"].pk, "year": 2025})
+    summary = {item.label: (item.count, item.share) for item in response.context["summary"]}
+    rows = response.context["rows"]
+    assert sum(count for count, _share in summary.values()) == len(rows)
+    missing = sum(1 for row in rows if row.plan is None)
+    assert summary["Chưa có kế hoạch"] == (missing, round(100 * missing / len(rows), 1))
+    export = client.get("/plans/coverage/export.xlsx", {"organization": orgs["TN"].pk, "year": 2025})
+    assert export["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_a_year_out_of_range_shows_the_form_error_not_a_crash(client_for, orgs):
+    response = client_for("coordinator").get("/plans/coverage/", {"organization": orgs["TN"].pk, "year": "99999"})
+    assert response.status_code == 200 and response.context["form"].errors["year"]
+    assert client_for("coordinator").get("/plans/coverage/", {"year": "abc"}).status_code == 200
