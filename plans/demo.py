@@ -123,7 +123,7 @@ def load(orgs: dict[str, Organization] | None = None) -> list[Plan]:
             title=f"Thực hiện công tác dân vận chính quyền năm {year}", purposes=PURPOSES_TN,
             recipients="Ban Dân vận Tỉnh ủy\nCác sở, ban, ngành tỉnh\nUBND các huyện, thị xã, thành phố",
             archive="VT", signer_authority="KT.", signer_principal="CHỦ TỊCH", signer_title="PHÓ CHỦ TỊCH",
-            signer_name="Nguyễn Hồng Thanh", status=PlanStatus.ISSUED,
+            signer_name="Nguyễn Hồng Thanh", status=PlanStatus.ISSUED, lower_plans_due=D(year, 4, 15),
         )
         if created:
             _cite(plan, ["04-CTr/BDVTU-BCSĐUBND", "23-QĐ/TW", "114-KL/TW", "16/CT-TTg", "33/CT-TTg"])

@@ -18,8 +18,10 @@ class PlanForm(forms.ModelForm):
         fields = [
             "organization", "year", "symbol", "place", "title", "introduction", "purposes", "closing",
             "recipients", "archive", "signer_authority", "signer_principal", "signer_title", "signer_name",
+            "lower_plans_due",
         ]
         widgets = {
+            "lower_plans_due": DateInput(),
             "introduction": forms.Textarea(attrs={"rows": 3}),
             "purposes": forms.Textarea(attrs={"rows": 5}),
             "closing": forms.Textarea(attrs={"rows": 2}),

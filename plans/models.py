@@ -68,6 +68,10 @@ class Plan(models.Model):
     symbol = models.CharField(_("symbol"), max_length=40, help_text=_("e.g. KH-SXD"))
     place = models.CharField(_("place"), max_length=80)
     date = models.DateField(_("date of issue"), null=True, blank=True)
+    lower_plans_due = models.DateField(
+        _("lower plans due by"), null=True, blank=True,
+        help_text=_("The date by which the organizations below must issue their own plans."),
+    )
     title = models.CharField(_("title"), max_length=500)
     parent = models.ForeignKey(
         "self",

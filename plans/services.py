@@ -18,6 +18,7 @@ from legal.services import register_document
 from orgs.models import Organization, OrganizationKind
 from orgs.scoping import Action, can
 from plans.models import (
+    PUBLISHED,
     Activity,
     Assignment,
     AssignmentStatus,
@@ -355,6 +356,17 @@ def set_assignment_status(assignment: Assignment, status: str, *, by) -> Assignm
 class CoverageRow:
     organization: Organization
     plan: Plan | None
+    # The date the superior plan set for the plans below it (Plan.lower_plans_due).
+    due: dt.date | None = None
+
+    @property
+    def late(self) -> bool:
+        """Issued after the superior plan's deadline, or not issued although it has passed."""
+        if self.due is None:
+            return False
+        if self.plan is not None and self.plan.date is not None and self.plan.status in PUBLISHED:
+            return self.plan.date > self.due
+        return timezone.localdate() > self.due
 
 
 def plan_coverage(parent: Organization, year: int) -> list[CoverageRow]:
@@ -369,7 +381,9 @@ def plan_coverage(parent: Organization, year: int) -> list[CoverageRow]:
         .order_by("id")
     ):
         plans[plan.organization_id] = plan
-    return [CoverageRow(child, plans.get(child.pk)) for child in children]
+    superior = Plan.objects.filter(organization=parent, year=year, status=PlanStatus.ISSUED).order_by("-id").first()
+    due = superior.lower_plans_due if superior else None
+    return [CoverageRow(child, plans.get(child.pk), due) for child in children]
 
 
 @dataclass

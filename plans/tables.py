@@ -114,8 +114,19 @@ class CoverageTable(Table):
 
     class Meta(Table.Meta):
         attrs = {"class": "table table-sm align-middle", "id": "coverage"}
-        row_attrs = {"class": lambda record: "" if record.plan else "table-warning"}
+        row_attrs = {"class": lambda record: "table-danger" if record.late else "" if record.plan else "table-warning"}
         empty_text = _("No organizations.")
+
+    late = tables.Column(verbose_name=_("Late"), orderable=False, empty_values=())
+
+    def render_late(self, record):
+        if not record.late:
+            return ""
+        return format_html('<span class="badge text-bg-danger">{}</span> <span class="small">{}</span>',
+                           _("Late"), _("due %(date)s") % {"date": f"{record.due:%d/%m/%Y}"})
+
+    def value_late(self, record):
+        return _("Late") if record.late else ""
 
     def render_plan(self, record):
         if record.plan is None:

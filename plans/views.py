@@ -298,7 +298,8 @@ class CoverageView(ScopedListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             form=self.form, parent=self.parent, year=self.year, rows=self.object_list,
-            summary=services.coverage_summary(self.object_list), **kwargs)
+            summary=services.coverage_summary(self.object_list), late=sum(row.late for row in self.object_list),
+            **kwargs)
 
 
 class MyAssignmentsView(ScopedListView):

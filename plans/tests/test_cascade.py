@@ -1,5 +1,7 @@
 """An agency writes its plan from the province's in one step; a unit from its agency's."""
 
+import datetime as dt
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -96,3 +98,16 @@ def test_a_year_out_of_range_shows_the_form_error_not_a_crash(client_for, orgs):
     response = client_for("coordinator").get("/plans/coverage/", {"organization": orgs["TN"].pk, "year": "99999"})
     assert response.status_code == 200 and response.context["form"].errors["year"]
     assert client_for("coordinator").get("/plans/coverage/", {"year": "abc"}).status_code == 200
+
+
+def test_a_plan_issued_after_the_superior_plans_deadline_is_flagged_late(client_for, orgs, users, issue):
+    province = Plan.objects.get(organization=orgs["TN"], year=2025)
+    assert province.lower_plans_due == dt.date(2025, 4, 15)
+    draft = services.cascade_plan(province, to_org=orgs["TN.SXD"], by=users["focal"])
+    draft.content_areas.create(order=1, title="Nội dung")
+    issue(draft, date=dt.date(2025, 5, 2))
+    response = client_for("coordinator").get("/plans/coverage/", {"organization": orgs["TN"].pk, "year": 2025})
+    late = {row.organization.code for row in response.context["rows"] if row.late}
+    # Sở Xây dựng issued on 02/05, after 15/04; Sở Nội vụ has none and the date has passed; Sở VHTTDL was on time.
+    assert late == {"TN.SXD", "TN.SNV"}
+    assert response.context["late"] == 2 and "sau hạn" in response.content.decode()
