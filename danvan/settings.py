@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "legal",
     "attachments",
     "plans",
+    "training",
     "ingest",
     "documents",
     "api",
