@@ -21,7 +21,7 @@ class StudySession(models.Model):
                                      related_name="study_sessions")
     date = models.DateField(_("date"), db_index=True)
     title = models.CharField(_("content"), max_length=500)
-    place = models.CharField(_("place"), max_length=200, blank=True)
+    place = models.CharField(_("venue"), max_length=200, blank=True)
     documents = models.ManyToManyField(LegalDocument, verbose_name=_("documents studied"), blank=True,
                                        related_name="study_sessions")
     attendees = models.ManyToManyField(StaffMember, verbose_name=_("attendees"), blank=True,
