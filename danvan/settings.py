@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "attachments",
     "plans",
     "training",
+    "progress",
     "ingest",
     "documents",
     "api",

@@ -47,7 +47,8 @@ class AssignmentTable(Table):
 
     due = tables.Column(verbose_name=_("Due date"), orderable=False, empty_values=(),
                         attrs={"td": {"class": "text-nowrap"}})
-    task = tables.Column(verbose_name=_("Task"), orderable=False)
+    task = tables.Column(verbose_name=_("Task"), orderable=False, linkify=("progress:assignment_progress",
+                                                                          {"pk": tables.A("pk")}))
     plan = tables.Column(verbose_name=_("Plan"), orderable=False)
     lead_unit = tables.Column(verbose_name=_("Lead unit"), orderable=False)
     support_units = tables.ManyToManyColumn(verbose_name=_("Supporting units"), orderable=False, visible=False)
