@@ -28,7 +28,7 @@ def record_progress(assignment: Assignment, *, date: dt.date, text: str, percent
     if date > timezone.localdate():
         errors["date"] = _("Progress cannot be reported for a day that has not come yet.")
     if status == AssignmentStatus.DONE and percent != 100:
-        errors["percent"] = _("A finished assignment is 100% done.")
+        errors["percent"] = _("A finished assignment stands at 100 percent.")
     if percent == 100 and status != AssignmentStatus.DONE:
         errors["status"] = _("At 100%, mark the assignment as done.")
     if errors:
