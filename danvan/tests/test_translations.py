@@ -1,6 +1,7 @@
 """Every string a user can read has a Vietnamese translation in danvan/locale/vi."""
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import polib
@@ -70,3 +71,10 @@ def test_makemessages_finds_no_string_missing_from_the_catalog(gettext_tools, tm
         f"{len(missing)} strings have no Vietnamese translation; add them at the end of "
         f"{CATALOG.relative_to(REPO)}:\n" + "\n".join(missing)
     )
+
+
+def test_the_catalog_compiles_with_every_format_string_matching(gettext_tools, tmp_path):
+    """`make` compiles the catalog; a translation whose placeholders differ from its msgid breaks it."""
+    result = subprocess.run(["msgfmt", "--check", "-o", str(tmp_path / "django.mo"), str(CATALOG)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
