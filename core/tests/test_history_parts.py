@@ -4,12 +4,15 @@ from core.history import object_history, parts_of
 from orgs.models import Membership, Organization, OrganizationChange
 from plans import services
 from plans.models import Activity, Assignment, ContentArea, Plan, Target
+from progress.models import ProgressUpdate
 
 
 def test_a_plans_parts_are_what_cascades_from_it_and_from_its_parts():
     parts = {part.model: part for part in parts_of(Plan)}
-    assert set(parts) == {ContentArea, Target, Assignment, Activity}
+    # Progress reports belong to an assignment, so they show on the plan's history too.
+    assert set(parts) == {ContentArea, Target, Assignment, Activity, ProgressUpdate}
     assert (parts[Activity].owner, parts[Activity].link.name) == (ContentArea, "content_area")
+    assert (parts[ProgressUpdate].owner, parts[ProgressUpdate].link.name) == (Assignment, "assignment")
 
 
 def test_an_organizations_parts_leave_out_what_it_only_protects():
