@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import django_tables2 as tables
+from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.encoding import force_str
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 RAW_TYPES = (dt.date, int, float, Decimal)
@@ -26,9 +28,32 @@ class Table(tables.Table):
 
 
 class DateColumn(tables.DateColumn):
+    """dd/mm/yyyy, formatted in Python: no template rendered per cell."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("format", "d/m/Y")
         super().__init__(*args, **kwargs)
+
+    def render(self, value, **kwargs):
+        return value.strftime("%d/%m/%Y") if value else self.default
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_CAP rows: past that an exact COUNT costs more than the page itself,
+    and the page says "more than 10,000" instead (`capped`). Pages reach as far as the cap."""
+
+    COUNT_CAP = 10_000
+
+    @cached_property
+    def count(self) -> int:
+        object_list = self.object_list
+        if not hasattr(object_list, "query"):
+            return len(object_list)
+        return object_list[: self.COUNT_CAP + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.COUNT_CAP
 
 
 class DateTimeColumn(tables.DateTimeColumn):
