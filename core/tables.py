@@ -10,7 +10,10 @@ import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.encoding import force_str
+from django.utils.formats import localize
 from django.utils.functional import cached_property
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 RAW_TYPES = (dt.date, int, float, Decimal)
@@ -25,6 +28,38 @@ class Table(tables.Table):
         attrs = {"class": "table table-sm table-hover align-middle"}
         template_name = "core/table.html"
         empty_text = _("Nothing to show.")
+
+    # Optional: column name → function(record) giving the cell's HTML, for a long list's hot path.
+    # Used when every shown column has one (and no td attrs): then no cell goes through
+    # django-tables2's per-cell machinery.
+    fast_cells: dict = {}
+
+    def tbody_rows(self) -> str:
+        """The page's rows as HTML, joined in Python: a template loop costs more than the cells."""
+        html = []
+        names = [column.name for column in self.columns]
+        if self.fast_cells and all(name in self.fast_cells for name in names):
+            cells = [self.fast_cells[name] for name in names]
+            for record in self.paginated_rows:
+                record = record.record
+                html.append("<tr>" + "".join(f"<td>{cell(self, record)}</td>" for cell in cells) + "</tr>")
+            return mark_safe("\n".join(html))
+        for row in self.paginated_rows:
+            cells = "".join(
+                f"<td {column.attrs['td'].as_html()}>{_cell_html(cell, column.localize)}</td>"
+                for column, cell in row.items()
+            )
+            html.append(f"<tr {row.attrs.as_html()}>{cells}</tr>")
+        return mark_safe("\n".join(html))
+
+
+def _cell_html(value, localized) -> str:
+    """A cell as `{{ cell }}` (or `|localize`, `|unlocalize`) would render it."""
+    if localized is False:
+        value = str(value) if not isinstance(value, SafeData) else value
+    else:
+        value = localize(value, use_l10n=localized)
+    return conditional_escape(value)
 
 
 class DateColumn(tables.DateColumn):

@@ -1,6 +1,6 @@
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -99,3 +99,14 @@ class StaffMemberTable(Table):
         model = StaffMember
         fields = ("full_name", "position", "category", "organization", "email", "active_from", "active_to")
         empty_text = _("No staff members.")
+
+    fast_cells = {
+        "full_name": lambda table, r: format_html('<a href="{}">{}</a>', r.get_absolute_url(), r.full_name),
+        "position": lambda table, r: conditional_escape(r.position or table.default),
+        "category": lambda table, r: conditional_escape(r.get_category_display() or table.default),
+        "organization": lambda table, r: format_html('<a href="{}">{}</a>', r.organization.get_absolute_url(),
+                                                     r.organization.name),
+        "email": lambda table, r: conditional_escape(r.email or table.default),
+        "active_from": lambda table, r: r.active_from.strftime("%d/%m/%Y") if r.active_from else table.default,
+        "active_to": lambda table, r: r.active_to.strftime("%d/%m/%Y") if r.active_to else table.default,
+    }
