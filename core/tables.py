@@ -81,10 +81,11 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        object_list = self.object_list
-        if not hasattr(object_list, "query"):
-            return len(object_list)
-        return object_list[: self.COUNT_CAP + 1].count()
+        # django-tables2 paginates its BoundRows; the queryset lies under them.
+        queryset = getattr(getattr(self.object_list, "data", None), "data", self.object_list)
+        if not hasattr(queryset, "query"):
+            return len(self.object_list)
+        return queryset.order_by()[: self.COUNT_CAP + 1].count()
 
     @property
     def capped(self) -> bool:

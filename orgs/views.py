@@ -221,6 +221,11 @@ class StaffMemberListView(ScopedListView):
         Link(gettext_lazy("Add staff member"), "orgs:staff_create"),
     )
 
+    def get_queryset(self):
+        # Grouped by unit along the (organization, full_name) index: a page of a 60,000-row roster
+        # reads 50 rows instead of sorting them all by the units' paths (the column still sorts so).
+        return super().get_queryset().order_by("organization_id", "full_name", "id")
+
 
 class StaffMemberDetailView(ScopedDetailView):
     template_name = "orgs/staff_detail.html"
