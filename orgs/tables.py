@@ -1,11 +1,11 @@
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.tables import DateColumn, Table
+from core.tables import DateColumn, Table, td
 from orgs.models import Organization, StaffMember
 from orgs.staff_import import COLUMNS
 
@@ -45,6 +45,15 @@ class OrganizationTable(Table):
         # Given on the tree page: closed nodes with children get a button that loads them below.
         self.children_query = children_query
         self.is_open = is_open or (lambda record: False)
+
+    fast_cells = {
+        "name": lambda t, r: td(t.render_name(r), f"tree-cell tree-depth-{min(r.depth, 8)}"),
+        "kind": lambda t, r: td(t.label(r, "kind")),
+        "org_type": lambda t, r: td(t.label(r, "org_type") or t.default, "small"),
+        "code": lambda t, r: td(t.render_code(r.code)),
+        "staff_count": lambda t, r: td(r.staff_count, "text-end"),
+        "validity": lambda t, r: td(t.render_validity(r), "small text-nowrap"),
+    }
 
     def render_name(self, record):
         toggle = ""
@@ -101,12 +110,12 @@ class StaffMemberTable(Table):
         empty_text = _("No staff members.")
 
     fast_cells = {
-        "full_name": lambda table, r: format_html('<a href="{}">{}</a>', r.get_absolute_url(), r.full_name),
-        "position": lambda table, r: conditional_escape(r.position or table.default),
-        "category": lambda table, r: conditional_escape(r.get_category_display() or table.default),
-        "organization": lambda table, r: format_html('<a href="{}">{}</a>', r.organization.get_absolute_url(),
-                                                     r.organization.name),
-        "email": lambda table, r: conditional_escape(r.email or table.default),
-        "active_from": lambda table, r: r.active_from.strftime("%d/%m/%Y") if r.active_from else table.default,
-        "active_to": lambda table, r: r.active_to.strftime("%d/%m/%Y") if r.active_to else table.default,
+        "full_name": lambda t, r: td(format_html('<a href="{}">{}</a>', r.get_absolute_url(), r.full_name)),
+        "position": lambda t, r: td(r.position or t.default),
+        "category": lambda t, r: td(t.label(r, "category") or t.default),
+        "organization": lambda t, r: td(format_html('<a href="{}">{}</a>', r.organization.get_absolute_url(),
+                                                    r.organization.name)),
+        "email": lambda t, r: td(r.email or t.default),
+        "active_from": lambda t, r: td(r.active_from.strftime("%d/%m/%Y") if r.active_from else t.default),
+        "active_to": lambda t, r: td(r.active_to.strftime("%d/%m/%Y") if r.active_to else t.default),
     }
