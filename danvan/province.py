@@ -238,6 +238,8 @@ def make_province(*, agencies: int, units: int, staff: int, seed: int, code: str
     unit_objects = []
     for agency, quota in zip(agency_list, quotas, strict=True):
         templates = UNITS_BY_TYPE[agency.org_type]
+        # "Phòng Kinh tế xã Tân Phước", "Văn phòng Sở Tư pháp".
+        owner = agency.short_name.removeprefix("UBND ")
         for i in range(quota):
             symbol, name, org_type = templates[i % len(templates)]
             round_ = i // len(templates)
@@ -245,7 +247,7 @@ def make_province(*, agencies: int, units: int, staff: int, seed: int, code: str
             kind = OrganizationKind.UNIT
             unit_objects.append(Organization(
                 code=f"{agency.code}.{symbol}{round_ + 1 if round_ else ''}", symbol=symbol,
-                name=f"{name} {agency.short_name}{suffix}", short_name=f"{name}{suffix}", kind=kind,
+                name=f"{name} {owner}{suffix}", short_name=f"{name}{suffix}", kind=kind,
                 org_type=org_type, parent=agency, is_focal_office=(i == 0), valid_from=established,
             ))
     unit_list = _insert(unit_objects, {a.pk: a.path for a in agency_list})
