@@ -30,7 +30,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from core.access import can, holds_anywhere, scoped
-from core.tables import export_rows
+from core.tables import CappedPaginator, export_rows
 from core.xlsx import xlsx_response
 
 
@@ -118,6 +118,7 @@ class ScopedListView(ScopedMixin, SingleTableMixin, FilterView):
 
     template_name = "core/list.html"
     paginate_by = 50
+    paginator_class = CappedPaginator
     title = ""
     # The export is this view with `export=True` at its own URL (`export_url_name`).
     export = False
@@ -156,6 +157,10 @@ class ScopedListView(ScopedMixin, SingleTableMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(title=self.get_title(), page_actions=self.page_actions(), **kwargs)
+
+    def paginate_queryset(self, queryset, page_size):
+        # The table paginates (and counts) its rows; the list view need not count them again.
+        return None, None, queryset, False
 
     def filtered(self):
         """The scoped rows the filters keep; an invalid filter keeps none rather than all."""

@@ -12,7 +12,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Organization
         fields = [
-            "id", "code", "symbol", "name", "short_name", "kind", "parent", "is_focal_office",
+            "id", "code", "symbol", "name", "short_name", "kind", "org_type", "parent", "is_focal_office",
             "valid_from", "valid_to", "successor",
         ]
 

@@ -5,18 +5,34 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from orgs.models import Organization, OrganizationKind, StaffCategory, StaffMember
+from orgs.models import Organization, OrganizationKind, OrganizationType, StaffCategory, StaffMember
+from orgs.scoping import EXACT, organization_paths
+
+
+def tree_top(user) -> Q:
+    """The user's top organizations (where their view scope starts) and their direct children."""
+    tops = top_paths(user)
+    if tops is None:
+        return Q(parent__isnull=True) | Q(parent__parent__isnull=True)
+    return Q(path__in=tops) | Q(parent__path__in=tops)
+
+
+def top_paths(user) -> list[str] | None:
+    """Paths of the user's top organizations; None for all roots (superusers)."""
+    paths = organization_paths(user, "view")
+    return None if paths is None else [path.lstrip(EXACT) for path in paths]
 
 
 class OrganizationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("Kind"))
+    org_type = django_filters.ChoiceFilter(choices=OrganizationType.choices, label=_("Type"))
     parent = django_filters.NumberFilter(field_name="parent_id", label=_("Parent organization"))
     active = django_filters.BooleanFilter(method="filter_active", label=_("Active today"))
 
     class Meta:
         model = Organization
-        fields = ["q", "kind", "parent", "active"]
+        fields = ["q", "kind", "org_type", "parent", "active"]
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value) | Q(code__icontains=value))
@@ -31,19 +47,41 @@ class StaffMemberFilter(django_filters.FilterSet):
     organization = django_filters.ModelChoiceFilter(
         queryset=Organization.objects.none(), method="in_subtree", label=_("Organization")
     )
+    org_type = django_filters.ChoiceFilter(
+        field_name="organization__org_type", choices=OrganizationType.choices, label=_("Type of organization")
+    )
     category = django_filters.ChoiceFilter(choices=StaffCategory.choices, label=_("Category"))
     active = django_filters.BooleanFilter(method="filter_active", label=_("Active today"))
 
     class Meta:
         model = StaffMember
-        fields = ["q", "organization", "category", "active"]
+        fields = ["q", "organization", "org_type", "category", "active"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if user is None and self.request is not None:
             user = self.request.user
-        # Only organizations the user may see are offered (and accepted).
+        self.user = user
+        # Only organizations the user may see are accepted.
         self.filters["organization"].queryset = Organization.objects.visible_to(user)
+
+    @property
+    def form(self):
+        """The page offers the top of the user's tree (and the chosen one), not every organization:
+        the page does not grow with the province. Any visible organization is still accepted."""
+        form = super().form
+        if not getattr(form, "_offers_top", False):
+            field = form.fields["organization"]
+            offered = Organization.objects.visible_to(self.user).filter(tree_top(self.user))
+            chosen = (self.data or {}).get("organization")
+            if chosen and str(chosen).isdigit():
+                offered = offered | Organization.objects.visible_to(self.user).filter(pk=chosen)
+            # A callable: read only when the form is rendered (the API never reads it).
+            field.widget.choices = lambda: [("", field.empty_label)] + [
+                (org.pk, org.name) for org in offered.only("pk", "name", "path").order_by("path")
+            ]
+            form._offers_top = True
+        return form
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(full_name__icontains=value) | Q(position__icontains=value))

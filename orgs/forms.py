@@ -16,7 +16,7 @@ class OrganizationForm(forms.ModelForm):
     class Meta:
         model = Organization
         fields = [
-            "code", "symbol", "name", "short_name", "kind", "parent",
+            "code", "symbol", "name", "short_name", "kind", "org_type", "parent",
             "is_focal_office", "valid_from", "valid_to",
         ]
         widgets = {"valid_from": DateInput(), "valid_to": DateInput()}

@@ -22,6 +22,62 @@ class OrganizationKind(models.TextChoices):
     MASS_ORG = "mass_org", _("Mass organization")
 
 
+class OrganizationType(models.TextChoices):
+    """The type of an organization within its kind: rules and rankings differ by it."""
+
+    # Agencies (under the province)
+    DEPARTMENT = "department", _("Department (sở, ban, ngành)")
+    COMMUNE = "commune", _("Commune-level People's Committee (xã, phường, đặc khu)")
+    PROVINCIAL_SERVICE_UNIT = "provincial_service_unit", _("Public service unit under the province")
+    # Units (inside an agency)
+    DIVISION = "division", _("Division (phòng)")
+    SERVICE_UNIT = "service_unit", _("Public service unit with its own seal and registry")
+    MASS_ORGANIZATION = "mass_organization", _("Mass organization")
+
+
+# Which types each kind admits; the first is the default. A province has no type.
+TYPES_BY_KIND: dict[str, tuple[str, ...]] = {
+    "province": ("",),
+    "agency": (OrganizationType.DEPARTMENT, OrganizationType.COMMUNE, OrganizationType.PROVINCIAL_SERVICE_UNIT),
+    "unit": (OrganizationType.DIVISION, OrganizationType.SERVICE_UNIT, OrganizationType.MASS_ORGANIZATION),
+    "mass_org": (OrganizationType.MASS_ORGANIZATION,),
+}
+
+# Types that keep their own seal and document registry (văn thư riêng): every agency, and the
+# public service units among units. Divisions and mass organizations use their agency's.
+OWN_SEAL_TYPES = frozenset({
+    OrganizationType.DEPARTMENT, OrganizationType.COMMUNE, OrganizationType.PROVINCIAL_SERVICE_UNIT,
+    OrganizationType.SERVICE_UNIT,
+})
+
+
+def default_type(kind: str) -> str:
+    return TYPES_BY_KIND.get(kind, ("",))[0]
+
+
+COMMUNE_PREFIXES = ("Ủy ban nhân dân xã", "Ủy ban nhân dân phường", "Ủy ban nhân dân đặc khu", "UBND xã",
+                    "UBND phường", "UBND đặc khu")
+SERVICE_UNIT_PREFIXES = ("Trung tâm", "Thư viện", "Bảo tàng", "Nhà văn hóa", "Ban Quản lý", "Bệnh viện",
+                         "Trường", "Đài")
+MASS_ORGANIZATION_PREFIXES = ("Công đoàn", "Đoàn Thanh niên", "Chi đoàn", "Ban Thanh tra nhân dân", "Hội",
+                              "Chi hội")
+
+
+def guess_type(kind: str, name: str) -> str:
+    """The likely type of an organization from its kind and name (for rows saved without one)."""
+    if kind == "agency":
+        if name.startswith(COMMUNE_PREFIXES):
+            return OrganizationType.COMMUNE
+        if name.startswith(SERVICE_UNIT_PREFIXES):
+            return OrganizationType.PROVINCIAL_SERVICE_UNIT
+    elif kind == "unit":
+        if name.startswith(MASS_ORGANIZATION_PREFIXES):
+            return OrganizationType.MASS_ORGANIZATION
+        if name.startswith(SERVICE_UNIT_PREFIXES):
+            return OrganizationType.SERVICE_UNIT
+    return default_type(kind)
+
+
 class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
     FOCAL = "focal", _("Focal office")
@@ -52,6 +108,10 @@ class OrganizationQuerySet(ScopedQuerySet):
             Q(valid_to__isnull=True) | Q(valid_to__gte=day)
         )
 
+    def with_own_seal(self):
+        """Organizations that keep their own seal and document registry (see OWN_SEAL_TYPES)."""
+        return self.filter(org_type__in=OWN_SEAL_TYPES)
+
 
 class Organization(models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True)
@@ -65,6 +125,10 @@ class Organization(models.Model):
     name = models.CharField(pgettext_lazy("organization", "full name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganizationKind.choices, db_index=True)
+    org_type = models.CharField(
+        _("type"), max_length=30, choices=OrganizationType.choices, blank=True, db_index=True,
+        help_text=_("The type within its kind: a department or a commune, a division or a public service unit…"),
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent organization"),
@@ -117,6 +181,8 @@ class Organization(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        if not self.org_type:
+            self.org_type = guess_type(self.kind, self.name)
         super().save(*args, **kwargs)
         path = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
         if path != self.path:
@@ -128,6 +194,11 @@ class Organization(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("orgs:organization_detail", args=[self.pk])
+
+    @property
+    def has_own_seal(self) -> bool:
+        """Whether it keeps its own seal and document registry (agencies, public service units)."""
+        return self.org_type in OWN_SEAL_TYPES
 
     @property
     def display_name(self) -> str:
@@ -291,6 +362,7 @@ class StaffMember(models.Model):
         indexes = [
             models.Index(fields=["organization", "full_name"], name="staff_org_name_idx"),
             models.Index(fields=["organization", "sort_key"], name="staff_org_sort_idx"),
+            models.Index(fields=["organization", "active_to"], name="staff_org_active_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,11 +13,14 @@ from django.utils.translation import gettext as _
 
 from core.history import ChangeReason, acting_as
 from orgs.models import (
+    TYPES_BY_KIND,
     Organization,
     OrganizationChange,
     OrganizationChangeKind,
     OrganizationKind,
+    OrganizationType,
     StaffMember,
+    guess_type,
 )
 from orgs.scoping import Action, can
 
@@ -39,12 +42,26 @@ def _check_shape(kind: str, parent: Organization | None) -> None:
         )
 
 
+def _check_type(fields: dict, kind: str) -> None:
+    """The type must be one its kind admits; none given takes the one its name suggests."""
+    org_type = fields.get("org_type") or ""
+    if not org_type:
+        fields["org_type"] = guess_type(kind, fields.get("name", ""))
+        return
+    if org_type not in TYPES_BY_KIND[kind]:
+        raise ValidationError(
+            {"org_type": _("A %(kind)s cannot be of type “%(type)s”.")
+             % {"kind": OrganizationKind(kind).label, "type": OrganizationType(org_type).label}}
+        )
+
+
 def create_organization(*, by, parent: Organization | None, **fields) -> Organization:
     if parent is None and not by.is_superuser:
         raise PermissionDenied(_("Only an administrator can create a province."))
     if parent is not None and not can(by, Action.STRUCTURE, parent):
         raise PermissionDenied(_("You cannot add organizations here."))
     _check_shape(fields["kind"], parent)
+    _check_type(fields, fields["kind"])
     with transaction.atomic(), acting_as(by):
         organization = Organization(parent=parent, **fields)
         organization.full_clean(exclude=["path"])
@@ -71,7 +88,12 @@ def update_organization(
             raise ValidationError({"parent": _("An organization cannot be placed under itself.")})
         if not can(by, Action.STRUCTURE, parent):
             raise PermissionDenied(_("You cannot move organizations there."))
-    _check_shape(fields.get("kind", organization.kind), parent)
+    kind = fields.get("kind", organization.kind)
+    _check_shape(kind, parent)
+    if "org_type" in fields or kind != organization.kind:
+        fields.setdefault("org_type", organization.org_type if kind == organization.kind else "")
+        fields.setdefault("name", organization.name)
+        _check_type(fields, kind)
     old_name = organization.name
     renamed = fields.get("name", old_name) != old_name
     with transaction.atomic(), acting_as(by, reason=ChangeReason.RENAMED if renamed else None):

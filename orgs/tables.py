@@ -1,10 +1,11 @@
 import django_tables2 as tables
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.tables import DateColumn, Table
+from core.tables import DateColumn, Table, td
 from orgs.models import Organization, StaffMember
 from orgs.staff_import import COLUMNS
 
@@ -17,6 +18,7 @@ class OrganizationTable(Table):
         attrs={"td": {"class": lambda record: f"tree-cell tree-depth-{min(record.depth, 8)}"}},
     )
     kind = tables.Column(verbose_name=_("Kind"), orderable=False)
+    org_type = tables.Column(verbose_name=_("Type"), orderable=False, attrs={"td": {"class": "small"}})
     code = tables.Column(verbose_name=_("Code"), orderable=False)
     staff_count = tables.Column(verbose_name=_("Staff"), orderable=False, attrs={"td": {"class": "text-end"}})
     validity = tables.Column(verbose_name=_("Validity"), accessor="valid_from", orderable=False,
@@ -26,18 +28,46 @@ class OrganizationTable(Table):
     symbol = tables.Column(verbose_name=_("Symbol"), visible=False)
     short_name = tables.Column(verbose_name=_("Short name"), visible=False)
     parent = tables.Column(verbose_name=_("Parent organization"), accessor="parent__name", visible=False)
-    export_sequence = ("code", "symbol", "name", "short_name", "kind", "parent", "valid_from", "valid_to")
+    export_sequence = (
+        "code", "symbol", "name", "short_name", "kind", "org_type", "parent", "valid_from", "valid_to",
+    )
 
     class Meta(Table.Meta):
         model = Organization
-        fields = ("name", "kind", "code", "staff_count", "validity")
-        attrs = {"class": "table table-sm table-hover align-middle", "id": "org-tree"}
+        fields = ("name", "kind", "org_type", "code", "staff_count", "validity")
+        # A node's button inserts its children's rows below its own row (htmx inherits these).
+        attrs = {"class": "table table-sm table-hover align-middle", "id": "org-tree",
+                 "hx-target": "closest tr", "hx-swap": "afterend"}
         empty_text = _("No organizations.")
 
+    def __init__(self, *args, children_query: str | None = None, is_open=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Given on the tree page: closed nodes with children get a button that loads them below.
+        self.children_query = children_query
+        self.is_open = is_open or (lambda record: False)
+
+    fast_cells = {
+        "name": lambda t, r: td(t.render_name(r), f"tree-cell tree-depth-{min(r.depth, 8)}"),
+        "kind": lambda t, r: td(t.label(r, "kind")),
+        "org_type": lambda t, r: td(t.label(r, "org_type") or t.default, "small"),
+        "code": lambda t, r: td(t.render_code(r.code)),
+        "staff_count": lambda t, r: td(r.staff_count, "text-end"),
+        "validity": lambda t, r: td(t.render_validity(r), "small text-nowrap"),
+    }
+
     def render_name(self, record):
+        toggle = ""
+        if self.children_query is not None and getattr(record, "has_children", False) and not self.is_open(record):
+            url = reverse("orgs:organization_children", args=[record.pk])
+            toggle = format_html(
+                '<button type="button" class="btn btn-link btn-sm p-0 me-1 tree-toggle" aria-label="{}" '
+                'hx-get="{}?{}" hx-on::after-request="this.disabled=true">'
+                '<i class="bi bi-caret-right-fill" aria-hidden="true"></i></button>',
+                _("Show sub-organizations"), url, self.children_query,
+            )
         html = format_html(
-            '{}<a href="{}" class="{}">{}</a>',
-            mark_safe('<span class="text-muted">└</span> ') if record.depth else "",
+            '{}{}<a href="{}" class="{}">{}</a>',
+            mark_safe('<span class="text-muted">└</span> ') if record.depth else "", toggle,
             record.get_absolute_url(), "org-inactive" if not record.is_active else "", record.name,
         )
         if record.is_focal_office:
@@ -83,3 +113,14 @@ class StaffMemberTable(Table):
         model = StaffMember
         fields = ("full_name", "position", "category", "organization", "email", "active_from", "active_to")
         empty_text = _("No staff members.")
+
+    fast_cells = {
+        "full_name": lambda t, r: td(format_html('<a href="{}">{}</a>', r.get_absolute_url(), r.full_name)),
+        "position": lambda t, r: td(r.position or t.default),
+        "category": lambda t, r: td(t.label(r, "category") or t.default),
+        "organization": lambda t, r: td(format_html('<a href="{}">{}</a>', r.organization.get_absolute_url(),
+                                                    r.organization.name)),
+        "email": lambda t, r: td(r.email or t.default),
+        "active_from": lambda t, r: td(r.active_from.strftime("%d/%m/%Y") if r.active_from else t.default),
+        "active_to": lambda t, r: td(r.active_to.strftime("%d/%m/%Y") if r.active_to else t.default),
+    }

@@ -7,6 +7,7 @@ app_name = "orgs"
 urlpatterns = [
     path("orgs/", views.OrganizationListView.as_view(), name="organization_list"),
     path("orgs/export.xlsx", views.OrganizationListView.as_view(export=True), name="organization_export"),
+    path("orgs/<int:pk>/children/", views.OrganizationChildrenView.as_view(), name="organization_children"),
     path("orgs/new/", views.OrganizationFormView.as_view(), name="organization_create"),
     path("orgs/<int:pk>/", views.OrganizationDetailView.as_view(), name="organization_detail"),
     path("orgs/<int:pk>/edit/", views.OrganizationFormView.as_view(), name="organization_update"),

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from orgs.filters import tree_top
 from orgs.models import Organization
 from plans.models import Assignment, AssignmentStatus, Plan, PlanStatus, Target
 
@@ -23,6 +24,25 @@ class PlanFilter(django_filters.FilterSet):
         self.filters["organization"].queryset = Organization.objects.filter(
             pk__in=Plan.objects.visible_to(user).values("organization_id")
         )
+        self.user = user
+
+    @property
+    def form(self):
+        """The page offers the top of the user's tree (and the chosen one), not every organization
+        with a plan: the page does not grow with the province. Any of them is still accepted."""
+        form = super().form
+        if not getattr(form, "_offers_top", False):
+            field = form.fields["organization"]
+            offered = field.queryset.filter(tree_top(self.user))
+            chosen = (self.data or {}).get("organization")
+            if chosen and str(chosen).isdigit():
+                offered = offered | field.queryset.filter(pk=chosen)
+            # A callable: read only when the form is rendered (the API never reads it).
+            field.widget.choices = lambda: [("", field.empty_label)] + [
+                (org.pk, org.name) for org in offered.only("pk", "name", "path").order_by("path")
+            ]
+            form._offers_top = True
+        return form
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(symbol__icontains=value))

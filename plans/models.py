@@ -127,7 +127,10 @@ class Plan(models.Model):
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
         ordering = ["-year", "organization__path", "-id"]
-        indexes = [models.Index(fields=["organization", "year", "status"], name="plan_org_year_status_idx")]
+        indexes = [
+            models.Index(fields=["organization", "year", "status"], name="plan_org_year_status_idx"),
+            models.Index(fields=["year", "status"], name="plan_year_status_idx"),
+        ]
         constraints = [
             # Numbers restart each year; one number per organization and year.
             models.UniqueConstraint(

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from core.tables import DateColumn, Table
+from core.tables import DateColumn, Table, td
 from plans.models import OVERDUE_LABEL, Assignment, AssignmentStatus, Plan, PlanStatus
 
 STATUS_BADGES = {PlanStatus.ISSUED: "success", PlanStatus.DRAFT: "secondary"}
@@ -25,6 +25,17 @@ class PlanTable(Table):
         fields = ("number_symbol", "title", "organization", "year", "status", "date", "parent")
         attrs = {"class": "table table-sm table-hover align-middle", "id": "plans"}
         empty_text = _("No plans.")
+
+    # The page's hot path (core.tables.Table.fast_cells): the same cells without per-cell machinery.
+    fast_cells = {
+        "number_symbol": lambda t, r: td(t.render_number_symbol(r), "text-nowrap"),
+        "title": lambda t, r: td(format_html('<a href="{}">{}</a>', r.get_absolute_url(), r.title)),
+        "organization": lambda t, r: td(r.organization.name),
+        "year": lambda t, r: td(r.year),
+        "status": lambda t, r: td(format_html('<span class="badge text-bg-{}">{}</span>',
+                                              STATUS_BADGES.get(r.status, "warning"), t.label(r, "status"))),
+        "date": lambda t, r: td(r.date.strftime("%d/%m/%Y") if r.date else t.default),
+    }
 
     def render_number_symbol(self, record):
         if record.number:

@@ -73,6 +73,7 @@ RULES: dict[str, Rule] = {
     # Organization tree
     "orgs:organization_list": Rule(get=page()),
     "orgs:organization_export": Rule(get=page()),
+    "orgs:organization_children": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "organization"}),
     # An empty form answers 400 with its errors.
     "orgs:organization_create": Rule(
         get=page(STRUCTURES_SOMEWHERE, denied=403), post=page(STRUCTURES_SOMEWHERE, ok=400, denied=403)

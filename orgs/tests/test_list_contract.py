@@ -1,5 +1,11 @@
 """The organization tree and the roster keep the house kit's list contract (core.testing)."""
 
+import io
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from core.tables import export_rows
 from core.testing import ListPageContract
 from orgs.models import Organization, StaffMember
 
@@ -23,6 +29,20 @@ class TestOrganizationTree(ListPageContract):
     role = "coordinator"
 
     def add_rows(self, orgs, count):
+        # Agencies: the tree opens on the province and its direct children.
         start = Organization.objects.count()
-        return [Organization.objects.create(code=f"TN.SXD.T{start + i}", name=f"Tổ thử {start + i}", kind="unit",
-                                            parent=orgs["TN.SXD"]) for i in range(count)]
+        return [Organization.objects.create(code=f"TN.T{start + i}", name=f"Sở thử {start + i}", kind="agency",
+                                            parent=orgs["TN"]) for i in range(count)]
+
+    def test_the_export_has_the_columns_of_the_table(self, client_for, orgs, users):
+        # The page shows the open part of the tree; the export has every organization it filters.
+        self.add_rows(orgs, 2)
+        units = [Organization.objects.create(code=f"TN.SXD.U{i}", name=f"Tổ thử {i}", kind="unit",
+                                             parent=orgs["TN.SXD"]) for i in range(3)]
+        client = client_for(self.role)
+        sheet = load_workbook(io.BytesIO(client.get(reverse(self.export_url_name)).content)).active
+        headers = list(next(sheet.iter_rows(max_row=1, values_only=True)))
+        assert headers == export_rows(client.get(reverse(self.list_url_name)).context["table"])[0]
+        codes = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        assert {unit.code for unit in units} <= codes
+        assert len(codes) == Organization.objects.visible_to(users["coordinator"]).active_on().count()

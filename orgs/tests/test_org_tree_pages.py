@@ -61,12 +61,16 @@ def test_the_focal_tree_shows_so_xay_dung_with_its_units_indented_and_nothing_el
         assert other not in page
 
 
-def test_the_coordinator_tree_shows_the_province_above_its_agencies(client_for):
-    rows = tree_rows(client_for("coordinator").get(TREE_URL))
+def test_the_coordinator_tree_shows_the_province_above_its_agencies_and_opens_them_on_demand(client_for, orgs):
+    client = client_for("coordinator")
+    rows = tree_rows(client.get(TREE_URL))
     indent = dict((name, depth) for depth, name in rows)
     assert rows[0][1] == "Ủy ban nhân dân tỉnh Tây Ninh"
-    assert indent["Ủy ban nhân dân tỉnh Tây Ninh"] < indent["Sở Nội vụ tỉnh Tây Ninh"] < indent["Văn phòng Sở Nội vụ"]
+    assert indent["Ủy ban nhân dân tỉnh Tây Ninh"] < indent["Sở Nội vụ tỉnh Tây Ninh"]
+    assert "Văn phòng Sở Nội vụ" not in indent
     assert not any("Hồ Chí Minh" in name for name in indent)
+    opened = tree_rows(client.get(reverse("orgs:organization_children", args=[orgs["TN.SNV"].pk])))
+    assert (indent["Sở Nội vụ tỉnh Tây Ninh"] + 1, "Văn phòng Sở Nội vụ") in opened
 
 
 def test_a_merged_organization_is_hidden_unless_the_filter_asks_for_it(client_for):
@@ -182,5 +186,5 @@ def test_the_organization_form_and_export_name_an_organization_not_a_person(clie
     assert "Họ và tên" not in form
     response = client.get(reverse("orgs:organization_export"))
     headers = next(load_workbook(io.BytesIO(response.content)).active.iter_rows(max_row=1, values_only=True))
-    assert list(headers) == ["Mã", "Ký hiệu", "Tên đầy đủ", "Tên viết tắt", "Loại", "Cơ quan cấp trên",
+    assert list(headers) == ["Mã", "Ký hiệu", "Tên đầy đủ", "Tên viết tắt", "Loại", "Loại hình", "Cơ quan cấp trên",
                              "Hiệu lực từ", "Hiệu lực đến"]

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('legal', '0001_initial'),
-        ('orgs', '0004_staff_birth_gender'),
+        ('orgs', '0005_staff_birth_gender'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -17,7 +17,7 @@ def fill_sort_keys(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orgs', '0002_constraint_messages'),
+        ('orgs', '0003_organization_type'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

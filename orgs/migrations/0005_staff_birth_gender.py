@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('orgs', '0003_staff_sort_key'),
+        ('orgs', '0004_staff_sort_key'),
     ]
 
     operations = [

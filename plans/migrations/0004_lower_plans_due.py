@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0002_target_kind_index'),
+        ('plans', '0003_plan_year_status_index'),
     ]
 
     operations = [

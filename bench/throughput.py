@@ -1,0 +1,145 @@
+"""Requests per second of the list pages under gunicorn, against a bare Django view in the same run.
+
+    bare_rps                 /bench/bare/: 25 staff rows through one template, no middleware
+    <page>_<role>_rps        a list page, as the province's coordinator, focal office or unit editor
+    <page>_<role>_ratio      its rps ÷ bare_rps (aim: ≥ 0.30)
+
+gunicorn runs bench.wsgi (the site with production settings: DANVAN_ENV=production, DEBUG off,
+a SECRET_KEY, ALLOWED_HOSTS, static files collected) with 4 workers; the load comes from wrk
+(Debian: apt-get install -y wrk), 32 connections. The database is DATABASE_URL or
+bench/data/bench.sqlite3, with the province bench/lists.py builds (built here when missing).
+Run: python bench/throughput.py [--duration 5] [--roles focal,coordinator,unit]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench" / "data"
+sys.path.insert(0, str(ROOT))
+ENV = {
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
+    "DANVAN_ENV": "production",
+    "DEBUG": "false",
+    "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(48),
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "STATIC_ROOT": str(DATA / "static"),
+    "DATABASE_URL": os.environ.get("DATABASE_URL", f"sqlite:///{DATA / 'bench.sqlite3'}"),
+}
+os.environ.update(ENV)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from core.registry import api_routes  # noqa: E402
+from danvan.province import accounts_of, make_provinces  # noqa: E402
+
+PAGES = {
+    "organization_tree": "orgs:organization_list",
+    "staff_list": "orgs:staff_list",
+    "plans": "plans:plan_list",
+    "coverage": "plans:coverage",
+    "my_assignments": "plans:my_assignments",
+    "legal": "legal:document_list",
+    "imports": "ingest:import_list",
+}
+
+
+def session_cookie(username: str) -> str:
+    user = get_user_model().objects.get(username=username)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(port: int, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("gunicorn did not start")
+
+
+def rps(url: str, *, duration: int, connections: int, cookie: str | None = None) -> float:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if bad:
+        raise RuntimeError(f"{url}: {bad.group(1)} responses were errors")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=5, help="Seconds of load per page.")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--roles", default="coordinator,focal,unit")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install -y wrk")
+    call_command("migrate", verbosity=0)
+    make_provinces(seed=args.seed)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    pages = {name: reverse(url_name) for name, url_name in PAGES.items()}
+    for _prefix, _viewset, basename in api_routes():
+        pages[f"api_{basename.replace('-', '_')}"] = reverse(f"{basename}-list")
+    cookies = {role: session_cookie(accounts_of("BENCH")[role]) for role in args.roles.split(",")}
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "bench.wsgi:application", "-w", str(args.workers),
+         "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+        cwd=ROOT, env={**os.environ, **ENV},
+    )
+    try:
+        wait_for(port)
+        base = f"http://127.0.0.1:{port}"
+        for url in [f"{base}/bench/bare/", *(f"{base}{p}" for p in pages.values())]:  # warm every worker
+            rps(url, duration=1, connections=8, cookie=next(iter(cookies.values())))
+        bare = rps(f"{base}/bench/bare/", duration=args.duration, connections=args.connections)
+        print(f"bare_rps={bare:.0f}", flush=True)
+        for role, cookie in cookies.items():
+            for name, path in pages.items():
+                value = rps(f"{base}{path}", duration=args.duration, connections=args.connections, cookie=cookie)
+                print(f"{name}_{role}_rps={value:.0f}")
+                print(f"{name}_{role}_ratio={value / bare:.2f}", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
