@@ -23,7 +23,7 @@ def text_of(response) -> str:
 def tree_rows(response) -> list[tuple[int, str]]:
     """(indentation depth, organization name) for each row of the tree, top to bottom."""
     rows = re.findall(
-        r'<td class="tree-cell tree-depth-(\d+)"[^>]*>.*?<a href="/orgs/\d+/"[^>]*>(.*?)</a>',
+        r'<td[^>]*class="tree-cell tree-depth-(\d+)"[^>]*>.*?<a href="/orgs/\d+/"[^>]*>(.*?)</a>',
         response.content.decode(),
         flags=re.S,
     )
