@@ -5,13 +5,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import IdFilter
 from orgs.models import Organization, OrganizationKind, StaffCategory, StaffMember
 
 
 class OrganizationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("Kind"))
-    parent = django_filters.NumberFilter(field_name="parent_id", label=_("Parent organization"))
+    parent = IdFilter(field_name="parent_id", label=_("Parent organization"))
     active = django_filters.BooleanFilter(method="filter_active", label=_("Active today"))
 
     class Meta:

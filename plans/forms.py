@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import IdField, YearField
 from orgs.forms import DateInput
 from orgs.models import Organization
-from plans.models import Assignment, ContentArea, Plan, Target
+from plans.models import MAX_PLAN_NUMBER, Assignment, ContentArea, Plan, Target
 
 
 class PlanForm(forms.ModelForm):
@@ -98,8 +99,15 @@ class AssignmentForm(forms.ModelForm):
         return cleaned
 
 
+class CoverageForm(forms.Form):
+    """The coverage page's query: which organization's units, which year."""
+
+    organization = IdField(required=False, label=_("Organization"))
+    year = YearField(required=False, label=_("Year"))
+
+
 class IssueForm(forms.Form):
-    number = forms.IntegerField(label=_("Number"), required=False, min_value=1,
+    number = forms.IntegerField(label=_("Number"), required=False, min_value=1, max_value=MAX_PLAN_NUMBER,
                                 help_text=_("Leave empty for the next free number of the year."))
     date = forms.DateField(label=_("Date of issue"), required=False, widget=DateInput())
 

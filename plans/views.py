@@ -29,7 +29,15 @@ from orgs.models import Organization, OrganizationKind
 from plans import selectors, services
 from plans.documents import render_plan_docx
 from plans.filters import PlanFilter
-from plans.forms import AssignmentForm, CascadeForm, ContentAreaForm, IssueForm, PlanForm, TargetForm
+from plans.forms import (
+    AssignmentForm,
+    CascadeForm,
+    ContentAreaForm,
+    CoverageForm,
+    IssueForm,
+    PlanForm,
+    TargetForm,
+)
 from plans.models import Assignment, ContentArea, Plan, PlanStatus, Target
 from plans.tables import AssignmentTable, PlanTable
 
@@ -277,20 +285,21 @@ class CoverageView(ScopedMixin, TemplateView):
     model = Organization
 
     def get_context_data(self, **kwargs):
-        try:
-            year = int(self.request.GET.get("year") or timezone.localdate().year)
-        except ValueError:
-            year = timezone.localdate().year
-        year = min(max(year, 2000), 2100)
+        form = CoverageForm(self.request.GET)
+        valid = form.is_valid()  # an invalid year or organization is shown as an error, nothing listed
+        year = (form.cleaned_data.get("year") if valid else None) or timezone.localdate().year
         parents = self.get_queryset().filter(
             kind__in=[OrganizationKind.PROVINCE, OrganizationKind.AGENCY]
         ).order_by("path")
-        chosen = self.request.GET.get("organization")
-        parent = parents.filter(pk=chosen).first() if chosen and chosen.isdigit() else parents.first()
+        chosen = form.cleaned_data.get("organization") if valid else None
+        parent = parents.filter(pk=chosen).first() if chosen else parents.first()
         if chosen and parent is None:
             raise Http404
-        rows = services.plan_coverage(parent, year) if parent else []
-        return super().get_context_data(year=year, parent=parent, parents=parents, rows=rows, **kwargs)
+        rows = services.plan_coverage(parent, year) if parent and valid else []
+        return super().get_context_data(
+            year=form.data.get("year", year) if not valid else year, parent=parent if valid else None,
+            parents=parents, rows=rows, errors=[e for errors in form.errors.values() for e in errors], **kwargs
+        )
 
 
 class MyAssignmentsView(ScopedListView):
