@@ -298,7 +298,9 @@ class CoverageView(ScopedMixin, TemplateView):
         rows = services.plan_coverage(parent, year) if parent and valid else []
         return super().get_context_data(
             year=form.data.get("year", year) if not valid else year, parent=parent if valid else None,
-            parents=parents, rows=rows, errors=[e for errors in form.errors.values() for e in errors], **kwargs
+            parents=parents, rows=rows,
+            errors=[f"{form.fields[name].label}: {e}" for name, errors in form.errors.items() for e in errors],
+            **kwargs,
         )
 
 

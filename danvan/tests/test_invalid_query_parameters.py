@@ -44,7 +44,7 @@ def test_the_coverage_page_reports_a_bad_year(client_for, year):
     response = client_for("coordinator").get(f"/plans/coverage/?year={year}")
     assert response.status_code == 200
     page = response.content.decode()
-    assert 'class="alert alert-danger"' in page and 'id="coverage"' not in page
+    assert "Năm:" in page and 'class="alert alert-danger"' in page and 'id="coverage"' not in page
 
 
 def test_the_coverage_page_reports_a_bad_organization(client_for):
