@@ -86,17 +86,16 @@ def _kill(process: subprocess.Popen) -> None:
 
 def read_text_limited(path: str | PathLike[str], progress: Progress | None = None, *, limits: Limits) -> str:
     """read_text(path) in a child process; ExtractionError names the limit that stopped it."""
-    cpu_cap = limits.cpu_seconds + 5
-
-    def child_limits() -> None:
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_cap, cpu_cap + 5))
-
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_PROJECT_ROOT, os.environ.get("PYTHONPATH")]))}
     process = subprocess.Popen(
         [sys.executable, "-m", "ingest.parser.sandbox", str(path), str(limits.max_pages)],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env=env, start_new_session=True, preexec_fn=child_limits,
+        env=env, start_new_session=True,
     )
+    # Set from here rather than in a preexec_fn, which is unsafe in a threaded worker.
+    cpu_cap = limits.cpu_seconds + 5
+    with contextlib.suppress(ProcessLookupError):
+        resource.prlimit(process.pid, resource.RLIMIT_CPU, (cpu_cap, cpu_cap + 5))
     started = time.monotonic()
     buffer = b""
     outcome: dict | None = None
