@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.authtoken.views import ObtainAuthToken
@@ -12,4 +14,15 @@ class TokenView(ObtainAuthToken):
         responses=inline_serializer("TokenResponse", {"token": serializers.CharField()}),
     )
     def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+        try:
+            return super().post(request, *args, **kwargs)
+        except serializers.ValidationError:
+            # django-axes refused to authenticate a locked account (it marks the request): say so,
+            # as the login page does, rather than "unable to log in".
+            if getattr(request, "axes_locked_out", False):
+                minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+                raise serializers.ValidationError({"non_field_errors": [
+                    _("This account is temporarily locked after too many failed logins. "
+                      "Try again in %(minutes)s minutes.") % {"minutes": minutes}
+                ]}) from None
+            raise

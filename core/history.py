@@ -20,8 +20,9 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import FieldError, ObjectDoesNotExist, ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.text import capfirst
@@ -392,6 +393,31 @@ def object_history(obj: models.Model, *, parts: bool = True) -> ObjectHistory:
     return ObjectHistory(_newest_first(own), _newest_first(part_entries))
 
 
+def deleted_object(model: type[models.Model], pk, user) -> models.Model | None:
+    """A deleted object as its last historical record left it, if `user` could read it then.
+
+    Its scope is asked of that record: the model's scoped queryset, built over the historical
+    table, whose keys (the organization) still lead to the live rows. None for an object that
+    still exists (out of the user's scope, then) or that the user could not read."""
+    if not _is_historical(model) or pk is None:
+        return None
+    try:
+        if model._default_manager.filter(pk=pk).exists():
+            return None
+    except (ValueError, TypeError, OverflowError):
+        return None
+    history = _history_of(model)
+    last = history.filter(**{model._meta.pk.attname: pk}).order_by("-history_date", "-history_id").first()
+    if last is None or last.history_type != "-":
+        return None
+    scoped_records = type(model._default_manager.get_queryset())(model=history.model)
+    try:
+        readable = scoped_records.scoped(user, "view").filter(history_id=last.history_id).exists()
+    except (AttributeError, FieldError):  # a model without a scope, or one its records cannot follow
+        return None
+    return last.instance if readable else None
+
+
 class ObjectHistoryView(LoginRequiredMixin, DetailView):
     """The history page of a `model` object in the user's view scope (404 outside it).
 
@@ -405,6 +431,16 @@ class ObjectHistoryView(LoginRequiredMixin, DetailView):
     def get_queryset(self):
         return self.model._default_manager.scoped(self.request.user, "view")
 
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            deleted = deleted_object(self.model, self.kwargs.get(self.pk_url_kwarg), self.request.user)
+            if deleted is None:
+                raise
+            return deleted
+
     def get_context_data(self, **kwargs):
         history = object_history(self.object, parts=self.history_parts)
-        return super().get_context_data(entries=history.entries, part_entries=history.part_entries, **kwargs)
+        return super().get_context_data(entries=history.entries, part_entries=history.part_entries,
+                                        deleted=self.object._state.adding, **kwargs)

@@ -233,6 +233,13 @@ CACHES = {
 }
 # Plans imported from documents: the largest file accepted.
 MAX_PLAN_IMPORT_SIZE = envint("MAX_PLAN_IMPORT_SIZE", 20 * 1024 * 1024)
+# Reading one: a child process, stopped past this resident memory, CPU time, waiting time or page count.
+PARSE_MEMORY_LIMIT_MB = envint("PARSE_MEMORY_LIMIT_MB", 1024)
+PARSE_CPU_SECONDS = envint("PARSE_CPU_SECONDS", 120)
+PARSE_WALL_SECONDS = envint("PARSE_WALL_SECONDS", 600)
+PARSE_MAX_PAGES = envint("PARSE_MAX_PAGES", 300)
+# Failed imports, and imports read but never made into a plan, are deleted (row and file) after this.
+IMPORT_RETENTION_DAYS = envint("IMPORT_RETENTION_DAYS", 30)
 # Files attached to records (attachments app): the largest accepted.
 MAX_ATTACHMENT_SIZE = envint("MAX_ATTACHMENT_SIZE", 20 * 1024 * 1024)
 

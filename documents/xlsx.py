@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 
@@ -11,12 +12,35 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
 # An .xlsx is a zip: refuse archives that inflate far beyond their size (zip bombs).
-MAX_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_ROWS = 20000
+# Cells of text are stored once in xl/sharedStrings.xml; openpyxl loads them all before the first
+# row, even in read-only mode. A sheet of MAX_ROWS rows of a dozen columns needs fewer than this.
+MAX_SHARED_STRINGS = 500_000
+_SHARED_STRING = re.compile(rb"<(?:\w+:)?si[\s>/]")
 
 
 class XlsxError(Exception):
     """A file that cannot be read as a spreadsheet; the message is for the user."""
+
+
+def count_shared_strings(archive: zipfile.ZipFile, *, stop_after: int = MAX_SHARED_STRINGS) -> int:
+    """The number of shared strings, counted while inflating the part in chunks (past `stop_after`,
+    counting stops): the declared count may lie."""
+    names = [name for name in archive.namelist() if name.lower().endswith("sharedstrings.xml")]
+    count = 0
+    for name in names:
+        tail = b""
+        with archive.open(name) as part:
+            while chunk := part.read(1 << 20):
+                window = tail + chunk
+                count += len(_SHARED_STRING.findall(window))
+                # Carry over the end of the chunk that cannot hold a whole tag, so none is counted twice.
+                tail = window[-16:]
+                count -= len(_SHARED_STRING.findall(tail))
+                if count > stop_after:
+                    return count
+    return count
 
 
 def read_rows(upload, *, required_headers: Sequence[str]) -> list[tuple[int, dict]]:
@@ -36,7 +60,14 @@ def read_rows(upload, *, required_headers: Sequence[str]) -> list[tuple[int, dic
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
                 raise XlsxError(_("The file expands to more data than allowed."))
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            if count_shared_strings(archive) > MAX_SHARED_STRINGS:
+                raise XlsxError(
+                    _("The file holds more than %(count)s distinct texts.")
+                    % {"count": f"{MAX_SHARED_STRINGS:,}".replace(",", ".")}
+                )
+        # Read-only: rows are streamed from the sheet's XML. Not data_only: a formula cell gives
+        # its formula as text (never evaluated, nor a value cached by whoever wrote the file).
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except XlsxError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged file

@@ -45,8 +45,10 @@ class PlanImport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # When a worker began reading it: a reading older than the parse limits allow has lost its worker.
+    started_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["pages_done", "pages_total", "text", "result"])
+    history = HistoricalRecords(excluded_fields=["pages_done", "pages_total", "text", "result", "started_at"])
     objects = PlanImportQuerySet.as_manager()
 
     class Meta:

@@ -14,14 +14,16 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from core.history import ChangeReason, acting_as
 from ingest.models import ImportStatus, PlanImport
-from ingest.parser import ExtractionError, extract_from_text, read_text
-from ingest.parser.errors import ErrorCode
+from ingest.parser import ExtractionError, extract_from_text
+from ingest.parser.errors import MESSAGES_VI, ErrorCode
+from ingest.parser.sandbox import Limits, read_text_limited
 from legal.models import normalize_number
 from legal.services import register_document
 from orgs.models import Organization
@@ -35,6 +37,8 @@ logger = logging.getLogger(__name__)
 ACCEPTED_SUFFIXES = (".docx", ".pdf", ".txt")
 # A unit name from the document is proposed as this organization when they match this well.
 MATCH_THRESHOLD = 80
+# A reading still "running" this long after the waiting-time limit has lost its worker.
+LOST_MARGIN = dt.timedelta(minutes=5)
 
 
 def start_import(upload, *, organization: Organization, by) -> PlanImport:
@@ -60,13 +64,31 @@ def start_import(upload, *, organization: Organization, by) -> PlanImport:
     return plan_import
 
 
+def parse_limits() -> Limits:
+    return Limits(
+        memory_mb=settings.PARSE_MEMORY_LIMIT_MB, cpu_seconds=settings.PARSE_CPU_SECONDS,
+        wall_seconds=settings.PARSE_WALL_SECONDS, max_pages=settings.PARSE_MAX_PAGES,
+    )
+
+
+def _set_status(import_id: int, status: ImportStatus, **fields) -> None:
+    """Change an import's status through a save, so that history records it."""
+    plan_import = PlanImport.objects.get(pk=import_id)
+    plan_import.status = status
+    for name, value in fields.items():
+        setattr(plan_import, name, value)
+    with acting_as(None):
+        plan_import.save(update_fields=["status", *fields])
+
+
 def run_import(import_id: int) -> None:
-    """Read the file (OCR for scans), reporting pages as they are read; store the text and structure."""
+    """Read the file (OCR for scans) in a child process held to the parse limits, reporting pages as
+    they are read; store the text and structure, or fail the import with the reason."""
     waiting = [ImportStatus.QUEUED, ImportStatus.RUNNING]
     plan_import = PlanImport.objects.filter(pk=import_id, status__in=waiting).first()
     if plan_import is None:
         return
-    PlanImport.objects.filter(pk=import_id).update(status=ImportStatus.RUNNING)
+    _set_status(import_id, ImportStatus.RUNNING, started_at=timezone.now())
 
     def progress(done: int, total: int) -> None:
         PlanImport.objects.filter(pk=import_id).update(pages_done=done, pages_total=total)
@@ -78,20 +100,55 @@ def run_import(import_id: int) -> None:
             shutil.copyfileobj(stored, local)
             local.flush()
             # Composed accents: web copies often carry decomposed ones, which display badly.
-            text = unicodedata.normalize("NFC", read_text(local.name, progress))
+            text = unicodedata.normalize("NFC", read_text_limited(local.name, progress, limits=parse_limits()))
         if not text.strip():
             raise ExtractionError(ErrorCode.EMPTY)
         result = extract_from_text(text)
     except ExtractionError as exc:
-        PlanImport.objects.filter(pk=import_id).update(status=ImportStatus.FAILED, error=exc.message_vi)
+        logger.info("Plan import %s failed: %s", import_id, exc.code)
+        _set_status(import_id, ImportStatus.FAILED, error=exc.message_vi)
         return
     except Exception:
         logger.exception("Plan import %s failed", import_id)
-        PlanImport.objects.filter(pk=import_id).update(
-            status=ImportStatus.FAILED, error=_("The file could not be read. Check it opens correctly, then try again.")
+        _set_status(
+            import_id, ImportStatus.FAILED,
+            error=_("The file could not be read. Check it opens correctly, then try again."),
         )
         return
-    PlanImport.objects.filter(pk=import_id).update(status=ImportStatus.DONE, text=text, result=result)
+    _set_status(import_id, ImportStatus.DONE, text=text, result=result)
+
+
+def fail_lost_imports(now: dt.datetime | None = None) -> int:
+    """Fail the imports whose reading began longer ago than the parse limits allow: their worker died
+    (a reading past its limits is stopped by the worker itself). Returns how many."""
+    now = now or timezone.now()
+    started_before = now - dt.timedelta(seconds=settings.PARSE_WALL_SECONDS) - LOST_MARGIN
+    lost = PlanImport.objects.filter(status=ImportStatus.RUNNING).filter(
+        Q(started_at__lt=started_before) | Q(started_at__isnull=True, created_at__lt=started_before)
+    )
+    count = 0
+    for import_id in lost.values_list("pk", flat=True):
+        logger.warning("Plan import %s lost its worker; marked failed", import_id)
+        _set_status(import_id, ImportStatus.FAILED, error=MESSAGES_VI[ErrorCode.WORKER_LOST])
+        count += 1
+    return count
+
+
+def purge_old_imports(now: dt.datetime | None = None) -> int:
+    """Delete (row and stored file) imports that failed, or were never made into a plan, longer
+    ago than IMPORT_RETENTION_DAYS. Returns how many."""
+    now = now or timezone.now()
+    before = now - dt.timedelta(days=settings.IMPORT_RETENTION_DAYS)
+    old = PlanImport.objects.filter(created_at__lt=before).exclude(status=ImportStatus.CREATED)
+    count = 0
+    for plan_import in old:
+        name = plan_import.file.name
+        with acting_as(None):
+            plan_import.delete()
+        if name:
+            plan_import.file.storage.delete(name)
+        count += 1
+    return count
 
 
 @dataclass

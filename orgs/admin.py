@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.history import ChangeReason, acting_as
+from orgs import services
 from orgs.models import Membership, Organization, OrganizationChange, StaffMember
 
 
@@ -10,6 +13,14 @@ class OrganizationAdmin(SimpleHistoryAdmin):
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "code")
     autocomplete_fields = ("parent", "successor")
+
+    def save_model(self, request, obj, form, change):
+        """A rename made here is recorded as a dated rename, as in the app (orgs.services)."""
+        renamed = change and "name" in form.changed_data
+        with transaction.atomic(), acting_as(request.user, reason=ChangeReason.RENAMED if renamed else None):
+            super().save_model(request, obj, form, change)
+            if renamed:
+                services.record_rename(obj, old_name=form.initial["name"], by=request.user)
 
 
 @admin.register(OrganizationChange)

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import IdFilter
 from orgs.models import Organization, OrganizationKind, OrganizationType, StaffCategory, StaffMember
 from orgs.scoping import EXACT, organization_paths
 
@@ -27,7 +28,7 @@ class OrganizationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("Kind"))
     org_type = django_filters.ChoiceFilter(choices=OrganizationType.choices, label=_("Type"))
-    parent = django_filters.NumberFilter(field_name="parent_id", label=_("Parent organization"))
+    parent = IdFilter(field_name="parent_id", label=_("Parent organization"))
     active = django_filters.BooleanFilter(method="filter_active", label=_("Active today"))
 
     class Meta:

@@ -102,16 +102,24 @@ def update_organization(
         organization.full_clean(exclude=["path"])
         organization.save()
         if organization.name != old_name:
-            OrganizationChange.objects.create(
-                organization=organization,
-                kind=OrganizationChangeKind.RENAME,
-                date=effective_date or timezone.localdate(),
-                old_name=old_name,
-                new_name=organization.name,
-                decision=decision,
-                recorded_by=by,
-            )
+            record_rename(organization, old_name=old_name, by=by, date=effective_date, decision=decision)
     return organization
+
+
+def record_rename(
+    organization: Organization, *, old_name: str, by, date: dt.date | None = None, decision: str = ""
+) -> OrganizationChange:
+    """The dated record of a rename already saved (by update_organization, or in the admin)."""
+    with acting_as(by, reason=ChangeReason.RENAMED):
+        return OrganizationChange.objects.create(
+            organization=organization,
+            kind=OrganizationChangeKind.RENAME,
+            date=date or timezone.localdate(),
+            old_name=old_name,
+            new_name=organization.name,
+            decision=decision,
+            recorded_by=by,
+        )
 
 
 def merge_organizations(

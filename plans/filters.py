@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import IdFilter, YearFilter
 from orgs.filters import tree_top
 from orgs.models import Organization
 from plans.models import Assignment, AssignmentStatus, Plan, PlanStatus, Target
@@ -9,7 +10,7 @@ from plans.models import Assignment, AssignmentStatus, Plan, PlanStatus, Target
 
 class PlanFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = YearFilter(label=_("Year"))
     organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.none(), label=_("Organization"))
     status = django_filters.ChoiceFilter(choices=PlanStatus.choices, label=_("Status"))
 
@@ -49,9 +50,9 @@ class PlanFilter(django_filters.FilterSet):
 
 
 class TargetFilter(django_filters.FilterSet):
-    plan = django_filters.NumberFilter(field_name="plan_id", label=_("Plan"))
+    plan = IdFilter(field_name="plan_id", label=_("Plan"))
     kind = django_filters.CharFilter(label=_("Kind"))
-    year = django_filters.NumberFilter(field_name="plan__year", label=_("Year"))
+    year = YearFilter(field_name="plan__year", label=_("Year"))
 
     class Meta:
         model = Target
@@ -59,10 +60,10 @@ class TargetFilter(django_filters.FilterSet):
 
 
 class AssignmentFilter(django_filters.FilterSet):
-    plan = django_filters.NumberFilter(field_name="plan_id", label=_("Plan"))
-    year = django_filters.NumberFilter(field_name="plan__year", label=_("Year"))
+    plan = IdFilter(field_name="plan_id", label=_("Plan"))
+    year = YearFilter(field_name="plan__year", label=_("Year"))
     status = django_filters.ChoiceFilter(choices=AssignmentStatus.choices, label=_("Status"))
-    lead_unit = django_filters.NumberFilter(field_name="lead_unit_id", label=_("Lead unit"))
+    lead_unit = IdFilter(field_name="lead_unit_id", label=_("Lead unit"))
 
     class Meta:
         model = Assignment

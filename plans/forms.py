@@ -2,9 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import YearField
 from core.forms import DateInput
 from orgs.models import Organization
-from plans.models import Assignment, ContentArea, Plan, Target
+from plans.models import MAX_PLAN_NUMBER, Assignment, ContentArea, Plan, Target
 
 
 class PlanForm(forms.ModelForm):
@@ -97,7 +98,7 @@ class AssignmentForm(forms.ModelForm):
 
 
 class IssueForm(forms.Form):
-    number = forms.IntegerField(label=_("Number"), required=False, min_value=1,
+    number = forms.IntegerField(label=_("Number"), required=False, min_value=1, max_value=MAX_PLAN_NUMBER,
                                 help_text=_("Leave empty for the next free number of the year."))
     date = forms.DateField(label=_("Date of issue"), required=False, widget=DateInput())
 
@@ -120,7 +121,7 @@ class CoverageForm(forms.Form):
 
     organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organization"),
                                           required=False, empty_label=None)
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    year = YearField(label=_("Year"), required=False)
 
     def __init__(self, *args, parents, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -59,12 +60,23 @@ class ActivityQuerySet(ScopedQuerySet):
     )
 
 
+# Plans are written for years in this range; a year outside it is a typing error (and 32767 broke
+# every page that computes dates within the plan's year).
+MIN_PLAN_YEAR, MAX_PLAN_YEAR = 2000, 2100
+# An organization issues far fewer documents a year than this.
+MAX_PLAN_NUMBER = 99999
+
+
 class Plan(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="plans"
     )
-    year = models.PositiveSmallIntegerField(_("year"), db_index=True)
-    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), db_index=True, validators=[MinValueValidator(MIN_PLAN_YEAR), MaxValueValidator(MAX_PLAN_YEAR)]
+    )
+    number = models.PositiveIntegerField(
+        _("number"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_PLAN_NUMBER)]
+    )
     symbol = models.CharField(_("symbol"), max_length=40, help_text=_("e.g. KH-SXD"))
     place = models.CharField(_("place"), max_length=80)
     date = models.DateField(_("date of issue"), null=True, blank=True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from legal.services import register_document
 from orgs.models import Organization, OrganizationKind
 from orgs.scoping import Action, can
 from plans.models import (
+    MAX_PLAN_NUMBER,
     PUBLISHED,
     Activity,
     Assignment,
@@ -83,16 +84,37 @@ def default_symbol(organization: Organization) -> str:
     return f"KH-{organization.symbol}" if organization.symbol else "KH"
 
 
+def _has_plan_for(organization: Organization, year: int) -> bool:
+    return Plan.objects.filter(organization=organization, year=year, revision_of__isnull=True).exists()
+
+
+def _one_plan_a_year_error(organization: Organization, year: int) -> ValidationError:
+    return ValidationError(_("%(org)s already has a plan for %(year)s.") % {"org": organization.name, "year": year})
+
+
 def check_one_plan_a_year(organization: Organization, year: int) -> None:
     """An organization writes one original plan a year; changes to it are revisions."""
-    if Plan.objects.filter(organization=organization, year=year, revision_of__isnull=True).exists():
-        raise ValidationError(
-            _("%(org)s already has a plan for %(year)s.") % {"org": organization.name, "year": year}
-        )
+    if _has_plan_for(organization, year):
+        raise _one_plan_a_year_error(organization, year)
 
 
 def save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
-    """Create a draft plan, or change a draft, with the numbers of the documents it cites."""
+    """Create a draft plan, or change a draft, with the numbers of the documents it cites.
+
+    Two creations of one organization's plan for one year at the same moment both pass the check;
+    the database's constraint stops the second (or full_clean's check of it, when the first is
+    committed by then), and its user reads the same message as for a later duplicate."""
+    creating = plan.pk is None
+    try:
+        return _save_plan(plan, cited=cited, by=by)
+    except (IntegrityError, ValidationError):
+        if creating and _has_plan_for(plan.organization, plan.year):
+            plan.pk = None
+            raise _one_plan_a_year_error(plan.organization, plan.year) from None
+        raise
+
+
+def _save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
     with transaction.atomic(), acting_as(by):
         if plan.pk:
             check_editable(_locked(plan), by)
@@ -152,6 +174,10 @@ def next_number(organization: Organization, year: int) -> int:
 
 def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | None = None) -> Plan:
     """Fix the number and date; from now on the plan is read-only."""
+    if number is not None and not 1 <= number <= MAX_PLAN_NUMBER:
+        raise ValidationError(
+            {"number": _("Enter a number from 1 to %(max)s.") % {"max": MAX_PLAN_NUMBER}}
+        )
     with transaction.atomic(), acting_as(by, reason=ChangeReason.ISSUED):
         # Lock the organization row so two plans issued at once cannot take the same number.
         Organization.objects.select_for_update().get(pk=plan.organization_id)

@@ -284,11 +284,18 @@ class CoverageView(ScopedListView):
     def filtered(self):
         parents = self.get_queryset().filter(
             kind__in=[OrganizationKind.PROVINCE, OrganizationKind.AGENCY]).order_by("path")
-        chosen = self.request.GET.get("organization", "")
-        if chosen and not (chosen.isdigit() and len(chosen) < 19 and parents.filter(pk=chosen).exists()):
+        data = self.request.GET.copy() if self.request.GET else None
+        chosen = data.get("organization", "") if data else ""
+        malformed = bool(chosen) and not (chosen.isdigit() and len(chosen) < 19)
+        if malformed:
+            data.pop("organization")
+        elif chosen and not parents.filter(pk=chosen).exists():
             raise Http404  # another agency's coverage does not exist for this user
-        self.form = CoverageForm(self.request.GET or None, parents=parents)
+        self.form = CoverageForm(data, parents=parents)
         self.parent, self.year = self.form.choice()
+        if malformed:
+            self.form.add_error("organization", _("Choose an organization from the list."))
+            self.parent = None
         self.filterset = None
         return services.plan_coverage(self.parent, self.year) if self.parent else []
 
@@ -298,6 +305,8 @@ class CoverageView(ScopedListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             form=self.form, parent=self.parent, year=self.year, rows=self.object_list,
+            errors=[f"{self.form.fields[name].label}: {error}" for name, errors in self.form.errors.items()
+                    for error in errors],
             summary=services.coverage_summary(self.object_list), late=sum(row.late for row in self.object_list),
             **kwargs)
 

@@ -15,6 +15,14 @@ class ErrorCode(StrEnum):
     ZIP_BOMB = "zip_bomb"
     NO_TEXT = "no_text"
     OCR_UNAVAILABLE = "ocr_unavailable"
+    OCR_FAILED = "ocr_failed"
+    OCR_TIMEOUT = "ocr_timeout"
+    TOO_MANY_PAGES = "too_many_pages"
+    MEMORY_LIMIT = "memory_limit"
+    CPU_LIMIT = "cpu_limit"
+    TIME_LIMIT = "time_limit"
+    READER_CRASHED = "reader_crashed"
+    WORKER_LOST = "worker_lost"
 
 
 MESSAGES_VI: dict[ErrorCode, str] = {
@@ -31,6 +39,25 @@ MESSAGES_VI: dict[ErrorCode, str] = {
         "Tệp PDF không có lớp văn bản và không có hình ảnh nhận dạng được chữ. Hãy quét lại rõ hơn hoặc dùng tệp .docx."
     ),
     ErrorCode.OCR_UNAVAILABLE: "Máy chủ chưa cài Tesseract (gói tiếng Việt) nên không đọc được bản quét.",
+    ErrorCode.OCR_FAILED: "Tesseract không nhận dạng được chữ ở trang {page}: {detail}",
+    ErrorCode.OCR_TIMEOUT: "Nhận dạng chữ ở trang {page} quá {limit_s} giây nên đã dừng.",
+    ErrorCode.TOO_MANY_PAGES: (
+        "Tệp có {pages} trang, vượt giới hạn {limit} trang mỗi lần nhập. Hãy tách tệp và nhập phần kế hoạch."
+    ),
+    ErrorCode.MEMORY_LIMIT: (
+        "Đã dừng đọc tệp vì vượt giới hạn bộ nhớ {limit_mb} MB (tệp có hình vẽ hoặc trang quá phức tạp). "
+        "Hãy in lại thành PDF hoặc dùng tệp .docx."
+    ),
+    ErrorCode.CPU_LIMIT: (
+        "Đã dừng đọc tệp vì vượt giới hạn {limit_s} giây xử lý (tệp quá phức tạp). "
+        "Hãy in lại thành PDF hoặc dùng tệp .docx."
+    ),
+    ErrorCode.TIME_LIMIT: "Đã dừng đọc tệp vì vượt giới hạn {limit_s} giây chờ đọc. Hãy tách tệp rồi nhập lại.",
+    ErrorCode.READER_CRASHED: "Tiến trình đọc tệp bị dừng bất thường ({detail}). Tệp có thể bị hỏng.",
+    ErrorCode.WORKER_LOST: (
+        "Tiến trình đọc tệp đã dừng giữa chừng (máy chủ khởi động lại hoặc gặp sự cố) "
+        "nên việc nhập không hoàn thành. Hãy nhập lại tệp."
+    ),
 }
 
 

@@ -33,6 +33,9 @@ MIN_TEXT_CHARS = 40
 OCR_DPI = 200
 OCR_LANG = "vie"
 OCR_TIMEOUT_S = 120
+# A page is rendered for OCR at OCR_DPI, or smaller if that gives more pixels than this (a
+# 14,400-pt page at 200 dpi is 1.6 gigapixels: gigabytes to render, and Tesseract refuses it).
+OCR_MAX_PIXELS = 36_000_000
 TESSERACT = shutil.which("tesseract") or "tesseract"
 OCR_WORKERS = max(1, min(4, os.cpu_count() or 1))
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
@@ -263,13 +266,23 @@ def _has_image(page: pdfium.PdfPage) -> bool:
     return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3))
 
 
+def render_scale(width_pt: float, height_pt: float) -> float:
+    """Points to pixels: OCR_DPI, reduced so that the image stays within OCR_MAX_PIXELS."""
+    scale = OCR_DPI / 72
+    pixels = width_pt * height_pt * scale * scale
+    if pixels > OCR_MAX_PIXELS:
+        scale *= math.sqrt(OCR_MAX_PIXELS / pixels)
+    return scale
+
+
 def _render(page: pdfium.PdfPage) -> bytes:
     buffer = io.BytesIO()
-    page.render(scale=OCR_DPI / 72, grayscale=True).to_pil().save(buffer, format="PNG")
+    width, height = page.get_size()
+    page.render(scale=render_scale(width, height), grayscale=True).to_pil().save(buffer, format="PNG")
     return buffer.getvalue()
 
 
-def _ocr_lines(png: bytes) -> list[Line]:
+def _ocr_lines(png: bytes, number: int = 1) -> list[Line]:
     """Tesseract's TSV words grouped into lines. One thread per process: OpenMP threads only
     slow Tesseract down on a small machine, and pages run in parallel instead."""
     try:
@@ -281,8 +294,19 @@ def _ocr_lines(png: bytes) -> list[Line]:
             timeout=OCR_TIMEOUT_S,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
-    except (OSError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as e:
+    except FileNotFoundError as e:
         raise ExtractionError(ErrorCode.OCR_UNAVAILABLE) from e
+    except subprocess.TimeoutExpired as e:
+        raise ExtractionError(ErrorCode.OCR_TIMEOUT, page=number, limit_s=OCR_TIMEOUT_S) from e
+    except subprocess.CalledProcessError as e:
+        # Tesseract says why (an image it will not take, a missing language pack): tell it as it is.
+        said = [ln.strip() for ln in e.stderr.decode("utf-8", errors="replace").splitlines() if ln.strip()]
+        detail = "; ".join(said[-3:])[:300] or f"mã lỗi {e.returncode}"
+        if any("Failed loading language" in ln for ln in said):
+            raise ExtractionError(ErrorCode.OCR_UNAVAILABLE) from e
+        raise ExtractionError(ErrorCode.OCR_FAILED, page=number, detail=detail) from e
+    except OSError as e:
+        raise ExtractionError(ErrorCode.OCR_FAILED, page=number, detail=str(e)) from e
     words: dict[tuple[str, str, str], list[list[str]]] = {}
     for row in result.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
         cols = row.split("\t")
@@ -345,9 +369,12 @@ def _open(path: Path) -> pdfium.PdfDocument:
         raise ExtractionError(ErrorCode.CORRUPT, kind="PDF") from e
 
 
-def read_pdf(path: Path, progress: Progress | None = None) -> str:
+def read_pdf(path: Path, progress: Progress | None = None, *, max_pages: int | None = None) -> str:
     pdf = _open(path)
     total = len(pdf)
+    if max_pages is not None and total > max_pages:
+        pdf.close()
+        raise ExtractionError(ErrorCode.TOO_MANY_PAGES, pages=total, limit=max_pages)
     done = 0
 
     def tick() -> None:
@@ -365,7 +392,7 @@ def read_pdf(path: Path, progress: Progress | None = None) -> str:
                 lines = _text_lines(page)
                 if sum(len(ln.text) for ln in lines) < MIN_TEXT_CHARS and _has_image(page):
                     # PDFium is not thread-safe: render here, recognise in the pool.
-                    scans[pool.submit(_ocr_lines, _render(page))] = index
+                    scans[pool.submit(_ocr_lines, _render(page), index + 1)] = index
                 else:
                     tick()
                 pages.append(lines)

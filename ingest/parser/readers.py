@@ -78,12 +78,14 @@ def check_file(path: str | PathLike[str]) -> Path:
     return p
 
 
-def read_text(path: str | PathLike[str], progress: Progress | None = None) -> str:
-    """The file's text, paragraphs separated by blank lines where the format tells them."""
+def read_text(path: str | PathLike[str], progress: Progress | None = None, *, max_pages: int | None = None) -> str:
+    """The file's text, paragraphs separated by blank lines where the format tells them.
+
+    A PDF of more than `max_pages` pages is refused before a page is read."""
     p = check_file(path)
     kind = sniff(p)
     if kind == "pdf":
-        return read_pdf(p, progress)
+        return read_pdf(p, progress, max_pages=max_pages)
     text = read_docx(p) if kind == "docx" else read_txt(p)
     if progress:
         progress(1, 1)

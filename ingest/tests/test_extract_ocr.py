@@ -47,3 +47,15 @@ def test_scanned_plan_gives_number_date_and_title(scanned_pdf):
 
 def test_scanned_text_keeps_vietnamese_diacritics(scanned_pdf):
     assert "Độc lập - Tự do - Hạnh phúc" in read_text(scanned_pdf)
+
+
+def test_a_scan_reads_within_the_default_parse_limits(scanned_pdf):
+    """The memory limit watches resident memory: Tesseract's and PDFium's threads reserve far more
+    address space than they use, and must not trip it."""
+    from django.conf import settings
+
+    from ingest.parser.sandbox import Limits, read_text_limited
+
+    limits = Limits(memory_mb=settings.PARSE_MEMORY_LIMIT_MB, cpu_seconds=settings.PARSE_CPU_SECONDS,
+                    max_pages=settings.PARSE_MAX_PAGES)
+    assert "Độc lập - Tự do - Hạnh phúc" in read_text_limited(scanned_pdf, limits=limits)
