@@ -3,6 +3,10 @@
 Reads go through the model's view scope, writes through its change scope (an object the user
 may read but not change answers 404 to a write, as the pages do). A service's Django
 `ValidationError` answers 400 with its Vietnamese message; `PermissionDenied` answers 403.
+
+Updates are optimistic-locked (core.locking): a read of one object answers with its version as
+an `ETag`; PUT and PATCH must send it back in `If-Match` (428 without it, 412 when someone has
+changed the object since, the answer naming who changed what).
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from collections.abc import Callable
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from rest_framework import status, viewsets
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.access import scoped
+from core.locking import StaleVersionError, locked_save, version_of
 
 
 def exception_handler(exc, context):
@@ -25,6 +31,29 @@ def exception_handler(exc, context):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = ValidationError(detail)
     return drf_exception_handler(exc, context)
+
+
+class PreconditionRequired(APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = _("Send the ETag of the object you read in the If-Match header: "
+                       "a change must say which version it is based on.")
+    default_code = "precondition_required"
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _("The object changed since you read it.")
+    default_code = "precondition_failed"
+
+
+def etag(version: str) -> str:
+    return f'"{version}"'
+
+
+def if_match_versions(header: str) -> list[str]:
+    """The versions an If-Match header names (weak or strong ETags)."""
+    tags = [tag.strip() for tag in header.split(",")]
+    return [tag.removeprefix("W/").strip('"') for tag in tags if tag]
 
 
 class ScopedViewSetMixin:
@@ -64,6 +93,27 @@ class ScopedViewSetMixin:
         # Class attributes hold plain functions: call them unbound.
         type(self).save_service(instance, by=self.request.user, **many)
         serializer.instance = instance
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        response["ETag"] = etag(version_of(self.get_object()))
+        return response
+
+    def update(self, request, *args, **kwargs):
+        instance = self.get_object()  # 404 outside the change scope, before anything else
+        header = request.headers.get("If-Match", "")
+        if not header.strip():
+            raise PreconditionRequired
+        versions = if_match_versions(header)
+        based_on = versions[0] if len(versions) == 1 else None
+        try:
+            response = locked_save(
+                instance, based_on, lambda: super(ScopedViewSetMixin, self).update(request, *args, **kwargs))
+        except StaleVersionError as exc:
+            raise PreconditionFailed(exc.message) from exc
+        if response.status_code == status.HTTP_200_OK:
+            response["ETag"] = etag(version_of(instance))
+        return response
 
     def perform_create(self, serializer):
         self._save(serializer)

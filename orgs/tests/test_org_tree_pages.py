@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from core.locking import VERSION_FIELD, version_of
 from orgs.models import Organization, OrganizationChange, OrganizationChangeKind
 
 TREE_URL = reverse("orgs:organization_list")
@@ -138,6 +139,7 @@ def test_an_invalid_new_organization_is_refused_in_vietnamese(client_for, orgs, 
 def _edit_data(org, **changes) -> dict:
     data = new_unit(org.parent, code=org.code, symbol=org.symbol, name=org.name, short_name=org.short_name,
                     kind=org.kind, valid_from=org.valid_from.strftime("%d/%m/%Y"))
+    data[VERSION_FIELD] = version_of(org)
     data.update(changes)
     return data
 
