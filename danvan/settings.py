@@ -69,6 +69,8 @@ if "pytest" in sys.modules:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (danvan/security.py).
+    "danvan.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,7 +145,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "danvan.views.locked_out"
 AXES_VERBOSE = False
 # Lock by account, not by address: a whole office often shares one public IP.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+SILENCED_SYSTEM_CHECKS = [
+    "axes.W006",
+    # The reverse proxy redirects HTTP to HTTPS and sends HSTS (README, "Production"), not the app.
+    "security.W004",  # SECURE_HSTS_SECONDS
+    "security.W008",  # SECURE_SSL_REDIRECT
+]
 
 # Users read Vietnamese whatever their browser asks for (no LocaleMiddleware).
 LANGUAGE_CODE = "vi"

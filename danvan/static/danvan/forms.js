@@ -13,8 +13,20 @@
     }
   }
 
-  skipBrowserValidation(document);
-  document.addEventListener("htmx:load", (event) => skipBrowserValidation(event.target));
+  // A progress bar's width, from data-progress (the CSP allows no style="" attribute).
+  function sizeProgressBars(root) {
+    if (root.querySelectorAll) {
+      root.querySelectorAll("[data-progress]").forEach((bar) => { bar.style.width = `${bar.dataset.progress}%`; });
+    }
+  }
+
+  function prepare(root) {
+    skipBrowserValidation(root);
+    sizeProgressBars(root);
+  }
+
+  prepare(document);
+  document.addEventListener("htmx:load", (event) => prepare(event.target));
 
   // A form with data-confirm="question" asks before it is sent (no inline script needed).
   document.addEventListener("submit", (event) => {
