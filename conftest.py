@@ -56,4 +56,5 @@ def client_for(client, users):
 def pytest_collection_modifyitems(items):
     # Browser tests use a live server, which empties the database after each test:
     # run them last so the demo data stays for everything else.
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    # So do tests marked live_db (they commit, on a transactional database).
+    items.sort(key=lambda item: any(item.get_closest_marker(name) for name in ("browser", "live_db")))

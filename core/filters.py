@@ -7,7 +7,7 @@ Every id filter is an `IdFilter`; every year filter a `YearFilter`.
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_filters import NumberFilter
+from django_filters import BooleanFilter, NumberFilter
 
 # The largest value of a BigAutoField (PostgreSQL bigint, SQLite INTEGER).
 MAX_ID = 2**63 - 1
@@ -38,3 +38,18 @@ class IdFilter(NumberFilter):
 
 class YearFilter(NumberFilter):
     field_class = YearField
+
+
+class YesNoField(forms.TypedChoiceField):
+    """Yes, no or either — anything else is invalid (not silently "either")."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", [("", _("Either")), ("true", _("Yes")), ("false", _("No"))])
+        kwargs.setdefault("coerce", lambda value: value == "true")
+        kwargs.setdefault("empty_value", None)
+        kwargs.pop("null_label", None)
+        super().__init__(**kwargs)
+
+
+class YesNoFilter(BooleanFilter):
+    field_class = YesNoField

@@ -14,6 +14,7 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
@@ -30,6 +31,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from core.access import can, holds_anywhere, scoped
+from core.locking import VERSION_FIELD, StaleVersionError, locked_save, version_of
 from core.tables import CappedPaginator, export_rows
 from core.xlsx import xlsx_response
 
@@ -217,6 +219,8 @@ class ServiceFormView(ScopedMixin, FormView):
 
     Subclasses give `form_class` and `save(form) -> object`; a `ValidationError` the service
     raises goes back on the form. Creating needs `create_action` somewhere (403 otherwise).
+    Changing carries the object's version in a hidden field (core.locking): a save based on a
+    version someone else has since changed is refused, their change shown, the user's input kept.
     """
 
     template_name = "core/form.html"
@@ -250,6 +254,13 @@ class ServiceFormView(ScopedMixin, FormView):
             kwargs["user"] = self.request.user
         return kwargs
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.object is not None:
+            form.fields[VERSION_FIELD] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=version_of(self.object))
+        return form
+
     def get_title(self) -> str:
         if self.title:
             return self.title
@@ -273,8 +284,18 @@ class ServiceFormView(ScopedMixin, FormView):
         return (obj or self.object).get_absolute_url()
 
     def form_valid(self, form):
+        based_on = form.cleaned_data.pop(VERSION_FIELD, None)
         try:
-            obj = self.save(form)
+            if self.object is None:
+                obj = self.save(form)
+            else:
+                obj = locked_save(self.object, based_on, lambda: self.save(form))
+        except StaleVersionError as exc:
+            # The user's input stays; the form now carries the version they have been shown.
+            form.data = form.data.copy()
+            form.data[VERSION_FIELD] = exc.current
+            form.add_error(None, exc.message)
+            return self.form_invalid(form)
         except ValidationError as exc:
             add_service_errors(form, exc)
             return self.form_invalid(form)

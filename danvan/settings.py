@@ -72,6 +72,8 @@ if "pytest" in sys.modules:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy (danvan/security.py).
+    "danvan.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,7 +148,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "danvan.views.locked_out"
 AXES_VERBOSE = False
 # Lock by account, not by address: a whole office often shares one public IP.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+SILENCED_SYSTEM_CHECKS = [
+    "axes.W006",
+    # The reverse proxy redirects HTTP to HTTPS and sends HSTS (README, "Production"), not the app.
+    "security.W004",  # SECURE_HSTS_SECONDS
+    "security.W008",  # SECURE_SSL_REDIRECT
+]
 
 # Users read Vietnamese whatever their browser asks for (no LocaleMiddleware).
 LANGUAGE_CODE = "vi"
@@ -205,11 +212,16 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.api.AutoSchema",
     # A service's ValidationError answers 400 with its Vietnamese message.
     "EXCEPTION_HANDLER": "core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
+    # Several objects have a "status": each set of choices keeps its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "PlanStatusEnum": "plans.models.PlanStatus",
+        "AssignmentStatusEnum": "plans.models.AssignmentStatus",
+    },
     "TITLE": "DanVan API",
     "DESCRIPTION": "API của hệ thống quản lý công tác dân vận chính quyền.",
     "VERSION": "1.0.0",

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import IdFilter
+from core.filters import IdFilter, YesNoFilter
 from orgs.models import Organization, OrganizationKind, OrganizationType, StaffCategory, StaffMember
 from orgs.scoping import EXACT, organization_paths
 
@@ -29,7 +29,7 @@ class OrganizationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("Kind"))
     org_type = django_filters.ChoiceFilter(choices=OrganizationType.choices, label=_("Type"))
     parent = IdFilter(field_name="parent_id", label=_("Parent organization"))
-    active = django_filters.BooleanFilter(method="filter_active", label=_("Active today"))
+    active = YesNoFilter(method="filter_active", label=_("Active today"))
 
     class Meta:
         model = Organization
@@ -52,7 +52,7 @@ class StaffMemberFilter(django_filters.FilterSet):
         field_name="organization__org_type", choices=OrganizationType.choices, label=_("Type of organization")
     )
     category = django_filters.ChoiceFilter(choices=StaffCategory.choices, label=_("Category"))
-    active = django_filters.BooleanFilter(method="filter_active", label=_("Active today"))
+    active = YesNoFilter(method="filter_active", label=_("Active today"))
 
     class Meta:
         model = StaffMember

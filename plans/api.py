@@ -2,7 +2,7 @@
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
 
@@ -54,6 +54,7 @@ class AssignmentSerializer(serializers.ModelSerializer):
     def get_overdue(self, obj) -> bool:
         return obj.is_overdue()
 
+    @extend_schema_field(serializers.DateField(allow_null=True))
     def get_next_due_date(self, obj):
         return obj.next_due_date()
 

@@ -38,7 +38,9 @@ def api_as(client):
 
 
 def patch(client, url, data):
-    return client.patch(url, json.dumps(data), content_type="application/json")
+    """A PATCH based on the version the client reads first (its ETag, sent back in If-Match)."""
+    version = client.get(url).headers.get("ETag", '"0"')
+    return client.patch(url, json.dumps(data), content_type="application/json", HTTP_IF_MATCH=version)
 
 
 def staff_in(code):

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.locking import VERSION_FIELD, version_of
 from orgs import services
 from orgs.models import Organization, OrganizationChange, OrganizationChangeKind, StaffMember
 
@@ -28,6 +29,7 @@ def staff_form_data(staff: StaffMember, **changes) -> dict:
         "email": staff.email,
         "active_from": staff.active_from.strftime("%d/%m/%Y") if staff.active_from else "",
         "active_to": staff.active_to.strftime("%d/%m/%Y") if staff.active_to else "",
+        VERSION_FIELD: version_of(staff),
     }
     data.update(changes)
     return data
@@ -45,6 +47,7 @@ def organization_form_data(org: Organization, **changes) -> dict:
         "valid_to": org.valid_to.strftime("%d/%m/%Y") if org.valid_to else "",
         "effective_date": "",
         "decision": "",
+        VERSION_FIELD: version_of(org),
     }
     if org.is_focal_office:
         data["is_focal_office"] = "on"
@@ -118,7 +121,8 @@ def test_merging_through_the_merge_page_closes_the_source_the_day_before(client_
     source, target = orgs["TN.SXD.QHKT"], orgs["TN.SXD.QLXD"]
     client = client_for("focal")
     response = client.post(reverse("orgs:organization_merge", args=[source.pk]),
-                           {"into": target.pk, "date": "01/07/2025", "decision": "QĐ 20/QĐ-SXD"})
+                           {"into": target.pk, "date": "01/07/2025", "decision": "QĐ 20/QĐ-SXD",
+                            VERSION_FIELD: version_of(source)})
     assert response.status_code == 302
 
     source.refresh_from_db()

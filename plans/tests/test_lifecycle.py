@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from core.history import ChangeReason
+from core.locking import VERSION_FIELD, version_of
 from plans import services
 from plans.models import ContentArea, PlanStatus
 from plans.services import TRANSITIONS
@@ -128,7 +129,8 @@ def test_a_plan_is_created_and_edited_through_its_form(client_for, orgs):
     plan = orgs["TN.SXD"].plans.get(year=2027)
     assert response.status_code == 302 and plan.symbol == "KH-SXD" and plan.created_by.username == "focal"
     assert set(plan.basis_documents.values_list("number", flat=True)) == {"16/CT-TTg", "33/CT-TTg"}
-    client.post(f"/plans/{plan.pk}/edit/", {**data, "title": "Kế hoạch năm 2027 (sửa)", "basis_numbers": ""})
+    client.post(f"/plans/{plan.pk}/edit/", {**data, "title": "Kế hoạch năm 2027 (sửa)", "basis_numbers": "",
+                                             VERSION_FIELD: version_of(plan)})
     plan.refresh_from_db()
     assert plan.title.endswith("(sửa)") and not plan.basis_documents.exists()
     assert plan.history.first().history_user.username == "focal"

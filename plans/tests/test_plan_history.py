@@ -3,6 +3,7 @@
 import datetime as dt
 
 from core.history import ChangeReason
+from core.locking import VERSION_FIELD, version_of
 from plans import services
 from plans.models import Plan
 
@@ -10,7 +11,8 @@ from plans.models import Plan
 def test_plan_history_page_shows_changes_to_its_parts(sxd_draft_2025, client_for, orgs):
     client = client_for("focal")
     area = sxd_draft_2025.content_areas.first()
-    client.post(f"/plans/areas/{area.pk}/", {"order": 1, "title": "Tiêu đề đã sửa", "activities_text": "Việc một"})
+    client.post(f"/plans/areas/{area.pk}/", {"order": 1, "title": "Tiêu đề đã sửa", "activities_text": "Việc một",
+                                              VERSION_FIELD: version_of(area)})
     client.post(f"/plans/{sxd_draft_2025.pk}/assignments/new/", {
         "order": 1, "lead_unit": orgs["TN.SXD.VP"].pk, "task": "Báo cáo", "status": "not_started",
         "due_date": "01/11/2025"})

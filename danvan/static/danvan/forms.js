@@ -25,9 +25,17 @@
     });
   }
 
+  // A progress bar's width, from data-progress (the CSP allows no style="" attribute).
+  function sizeProgressBars(root) {
+    if (root.querySelectorAll) {
+      root.querySelectorAll("[data-progress]").forEach((bar) => { bar.style.width = `${bar.dataset.progress}%`; });
+    }
+  }
+
   function prepare(root) {
     skipBrowserValidation(root);
     datePickers(root);
+    sizeProgressBars(root);
   }
 
   prepare(document);
