@@ -14,6 +14,7 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
@@ -32,6 +33,15 @@ from django_tables2 import SingleTableMixin
 from core.access import can, holds_anywhere, scoped
 from core.tables import export_rows
 from core.xlsx import xlsx_response
+
+# Exports longer than settings.EXPORT_SYNC_LIMIT rows go to the worker through this function,
+# `(view, total) -> job with get_absolute_url()`, plugged in by the exports app at start-up.
+_background_export = None
+
+
+def set_background_export(func) -> None:
+    global _background_export
+    _background_export = func
 
 
 @dataclass(frozen=True)
@@ -167,11 +177,19 @@ class ScopedListView(ScopedMixin, SingleTableMixin, FilterView):
             return self.filterset.qs
         return self.filterset.queryset.none()
 
+    def export_table(self):
+        """The table of every filtered row (no pages), sorted as the page was."""
+        table = self.get_table_class()(self.get_table_data(), **self.get_table_kwargs())
+        table.order_by = self.request.GET.get(table.prefixed_order_by_field)
+        return table
+
     def get(self, request, *args, **kwargs):
         self.object_list = self.filtered()
         if self.export:
-            table = self.get_table_class()(self.get_table_data(), **self.get_table_kwargs())
-            table.order_by = request.GET.get(table.prefixed_order_by_field)
+            table = self.export_table()
+            if _background_export is not None and len(table.data) > settings.EXPORT_SYNC_LIMIT:
+                # Too long to write while the request waits: the worker writes it, the user watches.
+                return HttpResponseRedirect(_background_export(self, len(table.data)).get_absolute_url())
             headers, rows = export_rows(table)
             return xlsx_response(self.export_filename, str(self.get_title()), headers, rows)
         return self.render_to_response(self.get_context_data(filter=self.filterset, object_list=self.object_list))

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "plans",
     "ingest",
     "documents",
+    "exports",
     "api",
 ]
 
@@ -227,6 +228,10 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "scheduler": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "danvan_scheduler"},
 }
+# Exports of longer lists than this are written by the worker (exports app); the files are
+# deleted this many days after they were asked for.
+EXPORT_SYNC_LIMIT = envint("EXPORT_SYNC_LIMIT", 5000)
+EXPORT_RETENTION_DAYS = envint("EXPORT_RETENTION_DAYS", 7)
 # Plans imported from documents: the largest file accepted.
 MAX_PLAN_IMPORT_SIZE = envint("MAX_PLAN_IMPORT_SIZE", 20 * 1024 * 1024)
 # Files attached to records (attachments app): the largest accepted.
