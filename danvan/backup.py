@@ -160,7 +160,8 @@ def database_is_empty(settings_dict: dict) -> bool:
         user=settings_dict.get("USER") or None, password=settings_dict.get("PASSWORD") or None,
     ) as conn:
         count = conn.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
+            "SELECT count(*) FROM information_schema.tables"
+            " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')"
         ).fetchone()[0]
     return count == 0
 
