@@ -35,13 +35,21 @@ from core.tables import export_rows
 from core.xlsx import xlsx_response
 
 # Exports longer than settings.EXPORT_SYNC_LIMIT rows go to the worker through this function,
-# `(view, total) -> job with get_absolute_url()`, plugged in by the exports app at start-up.
+# `(view) -> job with get_absolute_url()`, plugged in by the exports app at start-up.
 _background_export = None
 
 
 def set_background_export(func) -> None:
     global _background_export
     _background_export = func
+
+
+def _longer_than(table, limit: int) -> bool:
+    """Whether the table has more than `limit` rows, counting no further than `limit + 1`."""
+    queryset = getattr(table.data, "data", None)
+    if hasattr(queryset, "query"):
+        return queryset.order_by()[: limit + 1].count() > limit
+    return len(table.data) > limit
 
 
 @dataclass(frozen=True)
@@ -187,9 +195,9 @@ class ScopedListView(ScopedMixin, SingleTableMixin, FilterView):
         self.object_list = self.filtered()
         if self.export:
             table = self.export_table()
-            if _background_export is not None and len(table.data) > settings.EXPORT_SYNC_LIMIT:
+            if _background_export is not None and _longer_than(table, settings.EXPORT_SYNC_LIMIT):
                 # Too long to write while the request waits: the worker writes it, the user watches.
-                return HttpResponseRedirect(_background_export(self, len(table.data)).get_absolute_url())
+                return HttpResponseRedirect(_background_export(self).get_absolute_url())
             headers, rows = export_rows(table)
             return xlsx_response(self.export_filename, str(self.get_title()), headers, rows)
         return self.render_to_response(self.get_context_data(filter=self.filterset, object_list=self.object_list))

@@ -28,8 +28,8 @@ from exports.models import ExportJob, ExportStatus
 logger = logging.getLogger(__name__)
 
 
-def start_export(view, total: int) -> ExportJob:
-    """Record the export of `view`'s current list (`total` rows) and queue it for the worker."""
+def start_export(view) -> ExportJob:
+    """Record the export of `view`'s current list and queue it for the worker (which counts its rows)."""
     from exports.tasks import run_export_job
 
     request = view.request
@@ -40,7 +40,6 @@ def start_export(view, total: int) -> ExportJob:
         query=request.GET.urlencode(),
         title=str(view.get_title()),
         filename=view.export_filename,
-        rows_total=total,
     )
     transaction.on_commit(lambda: run_export_job.enqueue(job.pk))
     return job

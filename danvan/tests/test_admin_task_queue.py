@@ -16,9 +16,9 @@ def quiet_task() -> None:
     pass
 
 
-def test_failed_tasks_are_listed_with_their_error(client_for):
+def test_failed_tasks_are_listed_with_their_error(client_for, monkeypatch):
     broken_task.enqueue()
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run_worker(monkeypatch)
     quiet_task.enqueue()
     client = client_for("admin")
     failed = client.get("/admin/django_tasks_database/dbtaskresult/", {"status__exact": TaskResultStatus.FAILED})
@@ -30,3 +30,10 @@ def test_failed_tasks_are_listed_with_their_error(client_for):
     result = DBTaskResult.objects.get(task_path__endswith="broken_task")
     detail = client.get(f"/admin/django_tasks_database/dbtaskresult/{result.pk}/change/")
     assert "the file is unreadable" in detail.content.decode()
+
+
+def run_worker(monkeypatch):
+    """`danvan db_worker --batch` inside the test's transaction: the worker drops connections it
+    finds outside autocommit, which on PostgreSQL would end the test's transaction."""
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
