@@ -15,6 +15,7 @@ import inspect
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
@@ -34,6 +35,23 @@ from core.access import can, holds_anywhere, scoped
 from core.locking import VERSION_FIELD, StaleVersionError, locked_save, version_of
 from core.tables import CappedPaginator, export_rows
 from core.xlsx import xlsx_response
+
+# Exports longer than settings.EXPORT_SYNC_LIMIT rows go to the worker through this function,
+# `(view) -> job with get_absolute_url()`, plugged in by the exports app at start-up.
+_background_export = None
+
+
+def set_background_export(func) -> None:
+    global _background_export
+    _background_export = func
+
+
+def _longer_than(table, limit: int) -> bool:
+    """Whether the table has more than `limit` rows, counting no further than `limit + 1`."""
+    queryset = getattr(table.data, "data", None)
+    if hasattr(queryset, "query"):
+        return queryset.order_by()[: limit + 1].count() > limit
+    return len(table.data) > limit
 
 
 @dataclass(frozen=True)
@@ -174,11 +192,19 @@ class ScopedListView(ScopedMixin, SingleTableMixin, FilterView):
             return self.filterset.qs
         return self.filterset.queryset.none()
 
+    def export_table(self):
+        """The table of every filtered row (no pages), sorted as the page was."""
+        table = self.get_table_class()(self.get_table_data(), **self.get_table_kwargs())
+        table.order_by = self.request.GET.get(table.prefixed_order_by_field)
+        return table
+
     def get(self, request, *args, **kwargs):
         self.object_list = self.filtered()
         if self.export:
-            table = self.get_table_class()(self.get_table_data(), **self.get_table_kwargs())
-            table.order_by = request.GET.get(table.prefixed_order_by_field)
+            table = self.export_table()
+            if _background_export is not None and _longer_than(table, settings.EXPORT_SYNC_LIMIT):
+                # Too long to write while the request waits: the worker writes it, the user watches.
+                return HttpResponseRedirect(_background_export(self).get_absolute_url())
             headers, rows = export_rows(table)
             return xlsx_response(self.export_filename, str(self.get_title()), headers, rows)
         return self.render_to_response(self.get_context_data(filter=self.filterset, object_list=self.object_list))

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "progress",
     "ingest",
     "documents",
+    "exports",
     "api",
 ]
 
@@ -243,6 +244,38 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "scheduler": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "danvan_scheduler"},
 }
+# Exports of longer lists than this are written by the worker (exports app); the files are
+# deleted this many days after they were asked for.
+EXPORT_SYNC_LIMIT = envint("EXPORT_SYNC_LIMIT", 5000)
+EXPORT_RETENTION_DAYS = envint("EXPORT_RETENTION_DAYS", 7)
+# Past one machine: with REDIS_URL, the cache lives in Redis (django-redis) and background tasks
+# queue in Redis (django-tasks-rq), run by `danvan worker` on the worker hosts. The scheduler's
+# claims stay in the database cache above (its once-per-due-time guarantee needs the transaction).
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES["default"] = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
+    RQ_SHOW_ADMIN_LINK = True
+    if not env("TASK_BACKEND"):
+        TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+# With a bucket, stored files (attachments, imports, exports) go to S3-compatible object storage.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "access_key": env("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env("AWS_SECRET_ACCESS_KEY") or None,
+            # Private files: never a public URL; names are never overwritten.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 # Plans imported from documents: the largest file accepted.
 MAX_PLAN_IMPORT_SIZE = envint("MAX_PLAN_IMPORT_SIZE", 20 * 1024 * 1024)
 # Reading one: a child process, stopped past this resident memory, CPU time, waiting time or page count.

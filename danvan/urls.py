@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from core.registry import url_modules
 from danvan.forms import LoginForm
+from danvan.health import healthz
 from orgs.views import HomeView
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     *(path("", include(module)) for module in url_modules()),
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
 ]
 
 handler400 = "danvan.errors.bad_request"
