@@ -244,3 +244,17 @@ def review_initial(plan_import: PlanImport) -> tuple[dict, list[dict], list[dict
             "due_date": next((d for d in deadlines if d), None),
         })
     return fields, targets, assignments
+
+
+def delete_import(plan_import: PlanImport, *, by) -> None:
+    """Delete an import that has not become a plan, with its file; the history records the deletion."""
+    if not can(by, Action.CHANGE, plan_import.organization):
+        raise PermissionDenied(_("You may not change this organization's imports."))
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.DELETED):
+        plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+        if plan_import.status in (ImportStatus.CREATED, ImportStatus.RUNNING):
+            raise ValidationError(_("Only an import waiting for review, or one that failed, can be deleted."))
+        name = plan_import.file.name
+        plan_import.delete()
+        if name:
+            transaction.on_commit(lambda: plan_import.file.storage.delete(name))

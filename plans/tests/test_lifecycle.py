@@ -12,10 +12,11 @@ from plans.services import TRANSITIONS
 from plans.tests.factories import PlanFactory
 
 ALLOWED = {
-    (PlanStatus.DRAFT, PlanStatus.SUBMITTED),
-    (PlanStatus.SUBMITTED, PlanStatus.DRAFT),
-    (PlanStatus.SUBMITTED, PlanStatus.APPROVED),
-    (PlanStatus.APPROVED, PlanStatus.ISSUED),
+    "submit": (PlanStatus.DRAFT, PlanStatus.SUBMITTED),
+    "withdraw": (PlanStatus.SUBMITTED, PlanStatus.DRAFT),
+    "return": (PlanStatus.SUBMITTED, PlanStatus.DRAFT),
+    "approve": (PlanStatus.SUBMITTED, PlanStatus.APPROVED),
+    "issue": (PlanStatus.APPROVED, PlanStatus.ISSUED),
 }
 
 
@@ -30,17 +31,17 @@ def test_the_whole_lifecycle(sxd_draft_2025, users):
 
 
 def test_the_lifecycle_allows_these_moves_only():
-    assert set(TRANSITIONS) == ALLOWED
+    assert {step: (rule.source, rule.target) for step, rule in TRANSITIONS.items()} == ALLOWED
 
 
 @pytest.mark.parametrize(
-    ("source", "target"), [(s, t) for s in PlanStatus for t in PlanStatus if (s, t) not in ALLOWED]
+    ("source", "step"), [(s, step) for s in PlanStatus for step, (f, _t) in ALLOWED.items() if s != f]
 )
-def test_every_transition_outside_the_table_is_refused(source, target, sxd_draft_2025, users):
+def test_every_step_from_another_state_is_refused(source, step, sxd_draft_2025, users):
     sxd_draft_2025.status = source
     sxd_draft_2025.save()
     with pytest.raises(ValidationError):
-        services._transition(sxd_draft_2025, target, by=users["admin"])
+        services._transition(sxd_draft_2025, step, by=users["admin"])
 
 
 def test_focal_cannot_approve_and_leader_cannot_submit(sxd_draft_2025, users):
@@ -55,7 +56,7 @@ def test_focal_cannot_approve_and_leader_cannot_submit(sxd_draft_2025, users):
 
 def test_leader_can_return_a_submitted_plan(sxd_draft_2025, users):
     services.submit_plan(sxd_draft_2025, by=users["focal"])
-    assert services.return_plan(sxd_draft_2025, by=users["leader"]).status == PlanStatus.DRAFT
+    assert services.return_plan(sxd_draft_2025, by=users["leader"], reason="Bổ sung").status == PlanStatus.DRAFT
 
 
 def test_an_empty_plan_cannot_be_submitted(sxd_draft_2025, users):
@@ -107,7 +108,7 @@ def test_no_edit_after_issue(issue, sxd_draft_2025, users, client_for):
 
 def test_transition_page_shows_a_vietnamese_error(sxd_draft_2025, client_for):
     client = client_for("focal")
-    response = client.post(f"/plans/{sxd_draft_2025.pk}/transition/", {"to": "issued"}, follow=True)
+    response = client.post(f"/plans/{sxd_draft_2025.pk}/transition/", {"step": "approve"}, follow=True)
     sxd_draft_2025.refresh_from_db()
     assert sxd_draft_2025.status == PlanStatus.DRAFT
     assert "không thể" in response.content.decode().lower() or "không có quyền" in response.content.decode().lower()
