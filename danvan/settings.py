@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "legal",
     "attachments",
     "plans",
+    "registry",
     "ingest",
     "documents",
     "api",

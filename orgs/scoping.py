@@ -22,8 +22,10 @@ class Action(StrEnum):
     CHANGE = "change"
     # Add, move, rename or merge organizations.
     STRUCTURE = "structure"
-    # Approve and issue documents (plans) on behalf of the organization.
+    # Approve documents (plans) on behalf of the organization.
     APPROVE = "approve"
+    # The registry office (văn thư): number, date and issue the documents the organization signed.
+    REGISTER = "register"
 
 
 class Reach(StrEnum):
@@ -49,8 +51,10 @@ ROLE_RULES: dict[str, dict[Action, Reaches]] = {
         Action.CHANGE: (Reach.AGENCY, Reach.ROOT),
         Action.STRUCTURE: Reach.PROVINCE,
         Action.APPROVE: Reach.ROOT,
+        Action.REGISTER: (Reach.AGENCY, Reach.ROOT),
     },
-    "focal": {Action.VIEW: Reach.AGENCY, Action.CHANGE: Reach.AGENCY, Action.STRUCTURE: Reach.AGENCY},
+    "focal": {Action.VIEW: Reach.AGENCY, Action.CHANGE: Reach.AGENCY, Action.STRUCTURE: Reach.AGENCY,
+              Action.REGISTER: Reach.AGENCY},
     "leader": {Action.VIEW: Reach.AGENCY, Action.APPROVE: Reach.AGENCY},
     "unit_editor": {Action.VIEW: Reach.OWN, Action.CHANGE: Reach.OWN},
     "inspector": {Action.VIEW: Reach.AGENCY},

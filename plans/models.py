@@ -125,12 +125,6 @@ class Plan(models.Model):
         ordering = ["-year", "organization__path", "-id"]
         indexes = [models.Index(fields=["organization", "year", "status"], name="plan_org_year_status_idx")]
         constraints = [
-            # Numbers restart each year; one number per organization and year.
-            models.UniqueConstraint(
-                fields=["organization", "year", "number"],
-                condition=Q(number__isnull=False),
-                name="plan_number_unique_per_year",
-            ),
             # One original plan per organization and year; changes are revisions of it.
             models.UniqueConstraint(
                 fields=["organization", "year"],

@@ -50,6 +50,13 @@ def plans_to_approve(user) -> list[InboxItem]:
     return [InboxItem(_("Plans waiting for approval"), count, url, level="warning")]
 
 
+def plans_to_issue(user) -> list[InboxItem]:
+    """For the registry office: approved plans waiting for their number and date."""
+    count = Plan.objects.scoped(user, "register").filter(status=PlanStatus.APPROVED).count()
+    url = f"{reverse('plans:plan_list')}?status={PlanStatus.APPROVED}"
+    return [InboxItem(_("Approved plans waiting to be numbered and issued"), count, url, level="success")]
+
+
 def plans_returned_to_me(user) -> list[InboxItem]:
     """Drafts the user may change whose last word from the leader was a return: they wait for the drafters."""
     last_step = PlanComment.objects.filter(plan=OuterRef("pk")).order_by("-created_at", "-id").values("kind")[:1]

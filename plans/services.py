@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -28,6 +27,7 @@ from plans.models import (
     PlanStatus,
     Target,
 )
+from registry import services as registry_services
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ TRANSITIONS: dict[str, Transition] = {
     "withdraw": Transition(PlanStatus.SUBMITTED, PlanStatus.DRAFT, Action.CHANGE),
     "return": Transition(PlanStatus.SUBMITTED, PlanStatus.DRAFT, Action.APPROVE),
     "approve": Transition(PlanStatus.SUBMITTED, PlanStatus.APPROVED, Action.APPROVE),
-    "issue": Transition(PlanStatus.APPROVED, PlanStatus.ISSUED, Action.APPROVE),
+    "issue": Transition(PlanStatus.APPROVED, PlanStatus.ISSUED, Action.REGISTER),
 }
 
 
@@ -178,26 +178,23 @@ def delete_plan(plan: Plan, *, by) -> None:
         plan.delete()
 
 
-def next_number(organization: Organization, year: int) -> int:
-    used = Plan.objects.filter(organization=organization, year=year).aggregate(top=Max("number"))["top"]
-    return (used or 0) + 1
+def suggested_number(plan: Plan, date: dt.date | None = None) -> int:
+    """The next free number of the register the plan is issued under, for the year of `date` (today)."""
+    date = date or timezone.localdate()
+    return registry_services.next_free_number(registry_services.register_for(plan.organization), date.year)
 
 
 def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | None = None) -> Plan:
-    """Fix the number and date; from now on the plan is read-only."""
+    """Enter the plan in its register (number and date from the registry office); then it is read-only."""
     with transaction.atomic(), acting_as(by, reason=ChangeReason.ISSUED):
-        # Lock the organization row so two plans issued at once cannot take the same number.
-        Organization.objects.select_for_update().get(pk=plan.organization_id)
         plan = _locked(plan)
         _transition(plan, "issue", by=by)
-        date = date or timezone.localdate()
-        number = number or next_number(plan.organization, plan.year)
-        if Plan.objects.filter(organization=plan.organization, year=plan.year, number=number).exists():
-            raise ValidationError(
-                {"number": _("Number %(number)s is already used this year.") % {"number": number}}
-            )
-        plan.number = number
-        plan.date = date
+        entry = registry_services.register_document(
+            organization=plan.organization, record=plan, type_code="KH", symbol=plan.symbol, title=plan.title,
+            number=number, date=date, by=by,
+        )
+        plan.number = entry.number
+        plan.date = entry.date
         plan.status = PlanStatus.ISSUED
         plan.issued_at = timezone.now()
         plan.save()

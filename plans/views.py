@@ -156,7 +156,7 @@ class PlanIssueView(ServiceFormView):
 
     model = Plan
     form_class = IssueForm
-    action = "approve"
+    action = "register"
     template_name = "plans/plan_issue.html"
     submit_label = gettext_lazy("Issue the plan")
     success_message = gettext_lazy("Plan issued.")
@@ -165,8 +165,7 @@ class PlanIssueView(ServiceFormView):
         return _("Issue plan")
 
     def get_initial(self):
-        return {"number": services.next_number(self.object.organization, self.object.year),
-                "date": timezone.localdate()}
+        return {"number": services.suggested_number(self.object), "date": timezone.localdate()}
 
     def save(self, form):
         return services.issue_plan(self.object, by=self.request.user, number=form.cleaned_data["number"],

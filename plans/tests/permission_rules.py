@@ -17,8 +17,8 @@ SEES_ISSUED = frozenset({"admin", "coordinator", "focal", "leader", "unit", "ins
 # A draft of Sở Xây dựng: the agency's readers and the province, not its units.
 SEES_DRAFT = frozenset({"admin", "coordinator", "focal", "leader", "inspector"})
 EDITS_DRAFT = frozenset({"admin", "focal"})
-# Issuing (the registry's number and date) needs the approval right on the agency.
-ISSUES = frozenset({"admin", "leader"})
+# Issuing (the registry's number and date) is the registry office's: the focal office's right.
+ISSUES = frozenset({"admin", "focal"})
 # The sample assignment (lead: Phòng QLHĐXD) in the issued plan.
 SEES_ASSIGNMENT = SEES_ISSUED
 

@@ -21,6 +21,13 @@ def test_the_leader_sees_the_plan_to_approve(sxd_draft_2025, users, client_for):
     assert inbox(client_for("leader"))["Kế hoạch chờ phê duyệt"][0] == "1"
 
 
+def test_the_registry_office_sees_the_approved_plan_to_number(sxd_draft_2025, users, client_for):
+    services.submit_plan(sxd_draft_2025, by=users["focal"])
+    services.approve_plan(sxd_draft_2025, by=users["leader"])
+    assert inbox(client_for("focal"))["Kế hoạch đã duyệt chờ cấp số, ban hành"][0] == "1"
+    assert "Kế hoạch đã duyệt chờ cấp số, ban hành" not in inbox(client_for("leader"))
+
+
 def test_the_focal_office_sees_the_plan_returned_to_it_until_it_resubmits(sxd_draft_2025, users, client_for):
     services.submit_plan(sxd_draft_2025, by=users["focal"])
     services.return_plan(sxd_draft_2025, by=users["leader"], reason="Thiếu phụ lục")

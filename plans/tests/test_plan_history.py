@@ -28,13 +28,13 @@ def test_plan_history_page_shows_changes_to_its_parts(sxd_draft_2025, client_for
 def test_replacing_a_plan_is_recorded_on_the_replaced_plan(sxd_draft_2025, users):
     services.submit_plan(sxd_draft_2025, by=users["focal"])
     services.approve_plan(sxd_draft_2025, by=users["leader"])
-    original = services.issue_plan(sxd_draft_2025, by=users["leader"], date=dt.date(2025, 3, 1))
+    original = services.issue_plan(sxd_draft_2025, by=users["focal"], date=dt.date(2025, 3, 1))
     revision = services.revise_plan(original, by=users["focal"])
     services.submit_plan(revision, by=users["focal"])
     services.approve_plan(revision, by=users["leader"])
-    services.issue_plan(revision, by=users["leader"])
+    services.issue_plan(revision, by=users["focal"])
     last = Plan.objects.get(pk=original.pk).history.first()
-    assert last.status == "replaced" and last.history_user == users["leader"]
+    assert last.status == "replaced" and last.history_user == users["focal"]
     assert last.history_change_reason == ChangeReason.REPLACED
 
 
