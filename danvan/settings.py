@@ -232,6 +232,9 @@ CACHES = {
 MAX_PLAN_IMPORT_SIZE = envint("MAX_PLAN_IMPORT_SIZE", 20 * 1024 * 1024)
 # Files attached to records (attachments app): the largest accepted.
 MAX_ATTACHMENT_SIZE = envint("MAX_ATTACHMENT_SIZE", 20 * 1024 * 1024)
+# Root certificates (PEM or DER files) that signed PDFs' certificate chains are checked against;
+# empty: who signed and whether the file changed are shown, the chain is not checked.
+SIGNATURE_TRUST_ROOTS = envlist("SIGNATURE_TRUST_ROOTS")
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
