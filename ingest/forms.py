@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +64,15 @@ class ReviewForm(forms.Form):
 
     def clean_basis(self):
         return [line.strip() for line in self.cleaned_data["basis"].splitlines() if line.strip()]
+
+    def clean(self):
+        cleaned = super().clean()
+        # "… năm 2025" in the title names the plan's year: another year is a misreading to correct.
+        named = re.search(r"\bnăm\s+(\d{4})\b", cleaned.get("title") or "")
+        if named and cleaned.get("year") and int(named.group(1)) != cleaned["year"]:
+            self.add_error("year", _("The title names the year %(named)s; the year cannot be %(year)s.")
+                           % {"named": named.group(1), "year": cleaned["year"]})
+        return cleaned
 
 
 class TargetRowForm(forms.Form):

@@ -19,6 +19,7 @@ from ingest.models import ImportStatus, PlanImport
 from ingest.tables import PlanImportTable
 from orgs.models import Organization
 from orgs.scoping import Action, can
+from plans.models import Plan
 
 
 class ImportListView(ScopedListView):
@@ -64,6 +65,16 @@ def _review_forms(plan_import: PlanImport, data=None):
     return form, target_formset, assignment_formset, scores
 
 
+def _existing_plan(plan_import: PlanImport, form):
+    """The organization's plan for the year under review, if it has one already (the import cannot be a second)."""
+    year = form.data.get("year") if form.is_bound else form.initial.get("year")
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        return None
+    return Plan.objects.filter(organization=plan_import.organization, year=year, revision_of__isnull=True).first()
+
+
 class ImportDetailView(LoginRequiredMixin, View):
     """While reading: progress. When read: the text beside the structure, to correct and confirm."""
 
@@ -78,6 +89,7 @@ class ImportDetailView(LoginRequiredMixin, View):
                    and can(request.user, Action.CHANGE, plan_import.organization)}
         if plan_import.status == ImportStatus.DONE:
             form, targets, assignments, scores = forms or _review_forms(plan_import)
+            context["existing_plan"] = _existing_plan(plan_import, form)
             context.update(form=form, target_formset=targets, assignment_formset=assignments,
                            assignment_rows=list(zip(assignments.forms, scores, strict=True)))
         return render(request, self.template_name, context, status=status)
