@@ -37,6 +37,7 @@ class ReviewForm(forms.Form):
         help_text=_("One per line: number, then optionally its date as dd/mm/yyyy after a comma."),
     )
     recipients = forms.CharField(label=_("Recipients"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    archive = forms.CharField(label=_("Archived at"), max_length=120, required=False, help_text=_("e.g. VT, VP"))
     signer_authority = forms.ChoiceField(label=_("Signing authority"), choices=SigningAuthority.choices,
                                          required=False)
     signer_principal = forms.CharField(label=_("On behalf of"), max_length=120, required=False)
@@ -61,6 +62,9 @@ class ReviewForm(forms.Form):
                     ) from exc
             rows.append({"number": number.strip(), "date": parsed})
         return rows
+
+    def clean_archive(self):
+        return self.cleaned_data["archive"].strip() or "VT"
 
     def clean_basis(self):
         return [line.strip() for line in self.cleaned_data["basis"].splitlines() if line.strip()]

@@ -35,3 +35,24 @@ def test_a_year_contradicting_the_title_is_refused():
 def test_the_year_the_title_names_is_accepted():
     assert review().is_valid()
     assert review(title="Kế hoạch công tác dân vận chính quyền", year=2024).is_valid()
+
+
+def test_lưu_keeps_every_holder_of_the_filed_copies():
+    from ingest.parser.closing import filed_copies
+
+    assert filed_copies(["Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT, VP."]) == "VT, VP"
+    assert filed_copies(["Nơi nhận:", "- Sở Nội vụ;"]) is None
+
+
+def test_two_deadlines_for_the_same_unit_stay_two_assignments(orgs, media):
+    from ingest.services import review_initial
+
+    plan_import = PlanImportFactory(organization=orgs["TN.SXD"], result={
+        "document": {"year": 2031, "title": "Kế hoạch năm 2031"}, "archive": "VT, VP",
+        "assignments": [{"unit": "Văn phòng Sở", "text": "Báo cáo sơ kết, tổng kết",
+                         "deadlines": ["2031-06-15", "2031-12-15"]}],
+    })
+    fields, _targets, assignments = review_initial(plan_import)
+    assert fields["archive"] == "VT, VP"
+    assert [(row["task"], str(row["due_date"])) for row in assignments] == [
+        ("Báo cáo sơ kết, tổng kết", "2031-06-15"), ("Báo cáo sơ kết, tổng kết", "2031-12-15")]
