@@ -70,13 +70,23 @@ def read_signatures(data: bytes) -> list[SignatureReport]:
                                            trusted=None))
             continue
         reports.append(SignatureReport(
-            signer=status.signing_cert.subject.human_friendly if status.signing_cert else "",
+            signer=_person(status.signing_cert),
             signed_at=status.signer_reported_dt,
             intact=bool(status.intact and status.valid),
             covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE or _only_signatures_after(status),
             trusted=bool(status.trusted) if paths else None,
         ))
     return reports
+
+
+def _person(certificate) -> str:
+    """ "Nguyễn Văn A, Sở Xây dựng tỉnh Tây Ninh": the subject's name and organization, without field labels."""
+    if certificate is None:
+        return ""
+    subject = certificate.subject.native
+    parts = [subject.get("common_name"), subject.get("organization_name")]
+    parts = [part if isinstance(part, str) else ", ".join(part) for part in parts if part]
+    return ", ".join(parts) or certificate.subject.human_friendly
 
 
 def _only_signatures_after(status) -> bool:
