@@ -181,8 +181,8 @@ class AutoSchema(SpectacularAutoSchema):
         operation = super().get_operation(*args, **kwargs)
         for parameter in (operation or {}).get("parameters", []):
             # A list's filter sent empty means "not filtered" (the pages' filter forms send every
-            # field, empty when unset): the schema says so rather than calling it invalid.
-            if parameter["in"] == "query" and parameter["name"] != "page" and "anyOf" not in parameter["schema"]:
+            # field, empty when unset), and an empty page is the first: the schema says so.
+            if parameter["in"] == "query" and "anyOf" not in parameter["schema"]:
                 parameter["schema"] = {"anyOf": [parameter["schema"], {"type": "string", "enum": [""]}]}
         return operation
 

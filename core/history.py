@@ -61,6 +61,8 @@ class ChangeReason(models.TextChoices):
     MERGED = "merged", pgettext_lazy("change reason", "Merged")
     RENAMED = "renamed", pgettext_lazy("change reason", "Renamed")
     STATUS_CHANGED = "status_changed", pgettext_lazy("change reason", "Status updated")
+    WITHDRAWN = "withdrawn", pgettext_lazy("change reason", "Withdrawn by its drafters")
+    DELETED = "deleted", pgettext_lazy("change reason", "Deleted")
 
 
 def reason_label(stored: str | None) -> str:

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "plans",
     "training",
     "progress",
+    "registry",
     "ingest",
     "documents",
     "exports",
@@ -287,6 +288,9 @@ PARSE_MAX_PAGES = envint("PARSE_MAX_PAGES", 300)
 IMPORT_RETENTION_DAYS = envint("IMPORT_RETENTION_DAYS", 30)
 # Files attached to records (attachments app): the largest accepted.
 MAX_ATTACHMENT_SIZE = envint("MAX_ATTACHMENT_SIZE", 20 * 1024 * 1024)
+# Root certificates (PEM or DER files) that signed PDFs' certificate chains are checked against;
+# empty: who signed and whether the file changed are shown, the chain is not checked.
+SIGNATURE_TRUST_ROOTS = envlist("SIGNATURE_TRUST_ROOTS")
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

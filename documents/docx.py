@@ -25,10 +25,11 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def vietnamese_date(place: str, date: dt.date | None) -> str:
-    """ "Tây Ninh, ngày 03 tháng 4 năm 2024": day below 10 and months 1–2 padded; blanks until issued."""
+def vietnamese_date(place: str, date: dt.date | None, *, year: int | None = None) -> str:
+    """ "Tây Ninh, ngày 03 tháng 4 năm 2024": day below 10 and months 1–2 padded; until issued, day and
+    month are left blank for the registry office and the year (when known) is kept."""
     if date is None:
-        return f"{place}, ngày      tháng      năm"
+        return f"{place}, ngày      tháng      năm {year or ''}".rstrip()
     month = f"{date.month:02d}" if date.month < 3 else str(date.month)
     return f"{place}, ngày {date.day:02d} tháng {month} năm {date.year}"
 
@@ -53,6 +54,19 @@ class DocumentHeader:
     recipients: list[str] = field(default_factory=list)
     archive: str = "VT"
     signature: Signature = field(default_factory=Signature)
+    # The year a draft's date line keeps ("ngày … tháng … năm 2025").
+    year: int | None = None
+
+
+@dataclass
+class Appendix:
+    """A table after the signature (Phụ lục), in the official style: numbered, bordered, header repeated."""
+
+    title: str  # DANH MỤC NHIỆM VỤ …
+    reference: str  # (Kèm theo Kế hoạch số … ngày … của …)
+    headers: list[str]
+    rows: list[list[str]]
+    widths_cm: list[float]
 
 
 def _run(paragraph, text: str, *, size: float = BODY_SIZE, bold=False, italic=False):
@@ -125,6 +139,28 @@ def _borderless(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
+def _rule(paragraph, *, width: float, container: float):
+    """The short solid line Nghị định 30/2020 draws under the issuing body, the motto and the subject:
+    a bottom border on an empty paragraph, indented so it is `width` cm long and centred."""
+    side = max((container - width) / 2, 0)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent, fmt.right_indent = Cm(side), Cm(side)
+    fmt.space_before, fmt.space_after = Pt(0), Pt(0)
+    fmt.line_spacing = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(name), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+    return paragraph
+
+
+def _text_width_cm(text: str, size: float) -> float:
+    """About how long `text` prints in Times New Roman at `size` pt (half an em a character)."""
+    return len(text) * size * 0.5 * 0.0353
+
+
 class OfficialDocument:
     def __init__(self, header: DocumentHeader):
         self.header = header
@@ -139,6 +175,7 @@ class OfficialDocument:
         style.font.size = Pt(BODY_SIZE)
         style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
         _page_number_header(section)
+        self.appendices: list[Appendix] = []
         self._heading_block()
 
     def _heading_block(self) -> None:
@@ -155,18 +192,26 @@ class OfficialDocument:
             first = False
         p = _format(_cell_paragraph(left, first), align=WD_ALIGN_PARAGRAPH.CENTER)
         _run(p, h.issuing_body.upper(), size=13, bold=True)
+        # Under the issuing body: a third to a half of its name's length.
+        name_width = min(_text_width_cm(h.issuing_body, 13), 6)
+        _rule(left.add_paragraph(), width=max(name_width / 2.5, 1.5), container=6)
         p = _format(left.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER, before=6)
         _run(p, f"Số: {h.number_symbol}", size=13)
         p = _format(_cell_paragraph(right, True), align=WD_ALIGN_PARAGRAPH.CENTER)
         _run(p, NATIONAL_TITLE, size=12, bold=True)
         p = _format(right.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER)
         _run(p, MOTTO, size=14, bold=True)
+        # Under the motto: as long as the motto.
+        _rule(right.add_paragraph(), width=_text_width_cm(MOTTO, 14) * 0.95, container=10)
         p = _format(right.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER, before=6)
-        _run(p, vietnamese_date(h.place, h.date), size=14, italic=True)
+        _run(p, vietnamese_date(h.place, h.date, year=h.year), size=14, italic=True)
         p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER, before=18)
         _run(p, h.type_name.upper(), bold=True)
-        p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+        p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER)
         _run(p, h.title, bold=True)
+        # Under the subject (trích yếu): a third to a half of its line.
+        _rule(self.document.add_paragraph(), width=min(max(_text_width_cm(h.title, 14) / 2.5, 2.5), 5), container=16.5)
+        _format(self.document.add_paragraph(), after=6)
 
     # Body helpers -----------------------------------------------------------------
     def paragraph(self, text: str, *, bold=False, italic=False, indent=True):
@@ -178,11 +223,55 @@ class OfficialDocument:
     def heading(self, text: str):
         return self.paragraph(text, bold=True)
 
+    def properties(self, *, author: str, title: str, subject: str, created: dt.datetime, keywords: str = "") -> None:
+        """The file's properties name the organization, the document and its date, not the library's defaults."""
+        props = self.document.core_properties
+        props.author = props.last_modified_by = author
+        props.title = title
+        props.subject = subject
+        props.keywords = keywords
+        props.category = self.header.type_name
+        props.comments = ""
+        props.created = props.modified = created
+        props.revision = 1
+
     def finish(self) -> bytes:
+        # The last paragraph goes with the signature block: no page holds the signature alone.
+        body = [p for p in self.document.paragraphs if p.text.strip()]
+        if body:
+            body[-1].paragraph_format.keep_with_next = True
         self._signature_block()
+        for appendix in self.appendices:
+            self._appendix(appendix)
         buffer = io.BytesIO()
         self.document.save(buffer)
         return buffer.getvalue()
+
+    def _appendix(self, appendix: Appendix) -> None:
+        p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER)
+        p.paragraph_format.page_break_before = True
+        _run(p, "PHỤ LỤC", bold=True)
+        p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _run(p, appendix.title.upper(), bold=True)
+        p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+        _run(p, appendix.reference, italic=True)
+        table = self.document.add_table(rows=1, cols=len(appendix.headers))
+        table.style = self.document.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        widths = [Cm(width) for width in appendix.widths_cm]
+        header = table.rows[0]
+        # The header row repeats on every page the table runs over.
+        header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+        for cell, text in zip(header.cells, appendix.headers, strict=True):
+            _run(_format(cell.paragraphs[0], align=WD_ALIGN_PARAGRAPH.CENTER, before=3, after=3), text, size=13,
+                 bold=True)
+        for row in appendix.rows:
+            cells = table.add_row().cells
+            for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
+                align = WD_ALIGN_PARAGRAPH.CENTER if index in (0, len(row) - 1) else WD_ALIGN_PARAGRAPH.LEFT
+                _run(_format(cell.paragraphs[0], align=align, before=3, after=3), text, size=12)
+        _fixed_widths(table, *widths)
+        _keep_rows_whole(table)
 
     def _signature_block(self) -> None:
         h = self.header

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,7 @@ class ReviewForm(forms.Form):
         help_text=_("One per line: number, then optionally its date as dd/mm/yyyy after a comma."),
     )
     recipients = forms.CharField(label=_("Recipients"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    archive = forms.CharField(label=_("Archived at"), max_length=120, required=False, help_text=_("e.g. VT, VP"))
     signer_authority = forms.ChoiceField(label=_("Signing authority"), choices=SigningAuthority.choices,
                                          required=False)
     signer_principal = forms.CharField(label=_("On behalf of"), max_length=120, required=False)
@@ -60,8 +63,20 @@ class ReviewForm(forms.Form):
             rows.append({"number": number.strip(), "date": parsed})
         return rows
 
+    def clean_archive(self):
+        return self.cleaned_data["archive"].strip() or "VT"
+
     def clean_basis(self):
         return [line.strip() for line in self.cleaned_data["basis"].splitlines() if line.strip()]
+
+    def clean(self):
+        cleaned = super().clean()
+        # "… năm 2025" in the title names the plan's year: another year is a misreading to correct.
+        named = re.search(r"\bnăm\s+(\d{4})\b", cleaned.get("title") or "")
+        if named and cleaned.get("year") and int(named.group(1)) != cleaned["year"]:
+            self.add_error("year", _("The title names the year %(named)s; the year cannot be %(year)s.")
+                           % {"named": named.group(1), "year": cleaned["year"]})
+        return cleaned
 
 
 class TargetRowForm(forms.Form):

@@ -281,6 +281,7 @@ def review_initial(plan_import: PlanImport) -> tuple[dict, list[dict], list[dict
             f"{number}, {parse_date(date):%d/%m/%Y}" if parse_date(date) else number for number, date in dates.items()
         ),
         "recipients": "\n".join(result.get("recipients", [])),
+        "archive": result.get("archive") or "VT",
         "signer_authority": authority,
         "signer_principal": principal,
         "signer_title": signer.get("title") or "",
@@ -291,13 +292,29 @@ def review_initial(plan_import: PlanImport) -> tuple[dict, list[dict], list[dict
     matches = match_units([item.get("unit") or "" for item in charged], organization)
     assignments = []
     for item, match in zip(charged, matches, strict=True):
-        deadlines = [parse_date(d) for d in item.get("deadlines", [])]
-        assignments.append({
-            "include": match.organization is not None,
-            "unit_name": item.get("unit") or "",
-            "lead_unit": match.organization,
-            "score": match.score,
-            "task": item.get("text") or "",
-            "due_date": next((d for d in deadlines if d), None),
-        })
+        # A unit charged with two deadlines keeps two assignments, one per deadline.
+        deadlines = [d for d in (parse_date(value) for value in item.get("deadlines", [])) if d] or [None]
+        for due in deadlines:
+            assignments.append({
+                "include": match.organization is not None,
+                "unit_name": item.get("unit") or "",
+                "lead_unit": match.organization,
+                "score": match.score,
+                "task": item.get("text") or "",
+                "due_date": due,
+            })
     return fields, targets, assignments
+
+
+def delete_import(plan_import: PlanImport, *, by) -> None:
+    """Delete an import that has not become a plan, with its file; the history records the deletion."""
+    if not can(by, Action.CHANGE, plan_import.organization):
+        raise PermissionDenied(_("You may not change this organization's imports."))
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.DELETED):
+        plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+        if plan_import.status in (ImportStatus.CREATED, ImportStatus.RUNNING):
+            raise ValidationError(_("Only an import waiting for review, or one that failed, can be deleted."))
+        name = plan_import.file.name
+        plan_import.delete()
+        if name:
+            transaction.on_commit(lambda: plan_import.file.storage.delete(name))

@@ -7,17 +7,19 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
 
-from core.views import ActionRequiredMixin, Link, ScopedListView
+from core.views import ActionRequiredMixin, ConfirmView, Link, ScopedListView
 from ingest import services
 from ingest.forms import AssignmentFormSet, ReviewForm, TargetFormSet, UploadForm
 from ingest.models import ImportStatus, PlanImport
 from ingest.tables import PlanImportTable
 from orgs.models import Organization
 from orgs.scoping import Action, can
+from plans.models import Plan
 
 
 class ImportListView(ScopedListView):
@@ -63,6 +65,16 @@ def _review_forms(plan_import: PlanImport, data=None):
     return form, target_formset, assignment_formset, scores
 
 
+def _existing_plan(plan_import: PlanImport, form):
+    """The organization's plan for the year under review, if it has one already (the import cannot be a second)."""
+    year = form.data.get("year") if form.is_bound else form.initial.get("year")
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        return None
+    return Plan.objects.filter(organization=plan_import.organization, year=year, revision_of__isnull=True).first()
+
+
 class ImportDetailView(LoginRequiredMixin, View):
     """While reading: progress. When read: the text beside the structure, to correct and confirm."""
 
@@ -72,9 +84,12 @@ class ImportDetailView(LoginRequiredMixin, View):
         return get_object_or_404(PlanImport.objects.visible_to(request.user).select_related("organization"), pk=pk)
 
     def render(self, request, plan_import, forms=None, status=200):
-        context = {"object": plan_import}
+        context = {"object": plan_import,
+                   "can_delete": plan_import.status not in (ImportStatus.CREATED, ImportStatus.RUNNING)
+                   and can(request.user, Action.CHANGE, plan_import.organization)}
         if plan_import.status == ImportStatus.DONE:
             form, targets, assignments, scores = forms or _review_forms(plan_import)
+            context["existing_plan"] = _existing_plan(plan_import, form)
             context.update(form=form, target_formset=targets, assignment_formset=assignments,
                            assignment_rows=list(zip(assignments.forms, scores, strict=True)))
         return render(request, self.template_name, context, status=status)
@@ -124,3 +139,19 @@ class ImportProgressView(LoginRequiredMixin, View):
             response = HttpResponse(status=204)
             response["HX-Refresh"] = "true"
         return response
+
+
+class ImportDeleteView(ConfirmView):
+    model = PlanImport
+    action = "change"
+    title = gettext_lazy("Delete plan import")
+    question = gettext_lazy("Delete this import and its uploaded file?")
+    warning = gettext_lazy("The deletion is recorded in the history.")
+    confirm_label = gettext_lazy("Delete")
+    success_message = gettext_lazy("Import deleted.")
+
+    def perform(self, obj):
+        services.delete_import(obj, by=self.request.user)
+
+    def get_success_url(self, obj, result):
+        return reverse("ingest:import_list")

@@ -205,6 +205,12 @@ class Organization(models.Model):
         return self.short_name or self.name
 
     @property
+    def has_own_registry(self) -> bool:
+        """Whether it keeps its own document register (its own registry office and seal); units issue under
+        their agency's."""
+        return self.kind in (OrganizationKind.PROVINCE, OrganizationKind.AGENCY)
+
+    @property
     def depth(self) -> int:
         return max(self.path.count("/") - 2, 0)
 

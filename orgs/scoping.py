@@ -22,10 +22,12 @@ class Action(StrEnum):
     CHANGE = "change"
     # Add, move, rename or merge organizations.
     STRUCTURE = "structure"
-    # Approve and issue documents (plans) on behalf of the organization.
+    # Approve documents (plans) on behalf of the organization.
     APPROVE = "approve"
     # Invite people, give and take roles, deactivate accounts (see accounts.services.GRANTABLE_ROLES).
     MANAGE_ACCOUNTS = "manage_accounts"
+    # The registry office (văn thư): number, date and issue the documents the organization signed.
+    REGISTER = "register"
 
 
 class Reach(StrEnum):
@@ -52,12 +54,14 @@ ROLE_RULES: dict[str, dict[Action, Reaches]] = {
         Action.STRUCTURE: Reach.PROVINCE,
         Action.APPROVE: Reach.ROOT,
         Action.MANAGE_ACCOUNTS: Reach.PROVINCE,
+        Action.REGISTER: (Reach.AGENCY, Reach.ROOT),
     },
     "focal": {
         Action.VIEW: Reach.AGENCY,
         Action.CHANGE: Reach.AGENCY,
         Action.STRUCTURE: Reach.AGENCY,
         Action.MANAGE_ACCOUNTS: Reach.AGENCY,
+        Action.REGISTER: Reach.AGENCY,
     },
     "leader": {Action.VIEW: Reach.AGENCY, Action.APPROVE: Reach.AGENCY},
     "unit_editor": {Action.VIEW: Reach.OWN, Action.CHANGE: Reach.OWN},

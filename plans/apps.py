@@ -25,3 +25,7 @@ class PlansConfig(AppConfig):
 
         registry.deadlines.register("plans.assignments", selectors.assignment_deadlines)
         registry.inbox.register("plans.to_approve", selectors.plans_to_approve)
+        registry.inbox.register("plans.returned", selectors.plans_returned_to_me)
+        registry.inbox.register("plans.to_issue", selectors.plans_to_issue)
+        registry.inbox.register("plans.assignments_due", selectors.assignments_due)
+        registry.inbox.register("plans.agencies_without_plan", selectors.agencies_without_plan)

@@ -11,6 +11,7 @@ from simple_history.utils import bulk_create_with_history
 from legal.services import register_document
 from orgs.models import Organization
 from plans.models import Activity, Assignment, ContentArea, Plan, PlanStatus, Recurrence, Target
+from registry.services import record_issued
 
 D = dt.date
 
@@ -252,4 +253,8 @@ def load(orgs: dict[str, Organization] | None = None) -> list[Plan]:
             _fill(plan, [(a.title, []) for a in parent.content_areas.all()][:3],
                   _targets(parent.year, province=False)[:1], [], parent=parent)
         plans.append(plan)
+    # The issued plans stand in their organizations' document registers, so new numbers follow theirs.
+    for plan in Plan.objects.filter(number__isnull=False, date__isnull=False).select_related("organization"):
+        record_issued(organization=plan.organization, record=plan, type_code="KH", symbol=plan.symbol,
+                      title=plan.title, number=plan.number, date=plan.date)
     return plans

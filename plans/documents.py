@@ -6,9 +6,22 @@ import datetime as dt
 
 from django.utils import timezone
 
-from documents.docx import DocumentHeader, OfficialDocument, Signature
+from documents.docx import Appendix, DocumentHeader, OfficialDocument, Signature
+from legal.models import LegalDocument, LegalDocumentKind
 from orgs.models import Organization
 from plans.models import Plan
+
+# Laws, decrees and circulars are the legal ground ("Căn cứ"); directives, resolutions, plans and
+# letters of superiors are carried out ("Thực hiện").
+GROUNDS = {LegalDocumentKind.LAW, LegalDocumentKind.DECREE, LegalDocumentKind.CIRCULAR}
+KIND_NAMES = {
+    LegalDocumentKind.RESOLUTION: "Nghị quyết", LegalDocumentKind.DECISION: "Quyết định",
+    LegalDocumentKind.DIRECTIVE: "Chỉ thị", LegalDocumentKind.CONCLUSION: "Kết luận",
+    LegalDocumentKind.PLAN: "Kế hoạch", LegalDocumentKind.PROGRAMME: "Chương trình",
+    LegalDocumentKind.REGULATION: "Quy chế", LegalDocumentKind.LAW: "Luật", LegalDocumentKind.DECREE: "Nghị định",
+    LegalDocumentKind.CIRCULAR: "Thông tư", LegalDocumentKind.GUIDANCE: "Hướng dẫn",
+    LegalDocumentKind.OFFICIAL_LETTER: "Công văn",
+}
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
@@ -41,11 +54,66 @@ def plan_header(plan: Plan) -> DocumentHeader:
         recipients=plan.recipient_list,
         archive=plan.archive,
         signature=Signature(plan.signer_authority, plan.signer_principal, plan.signer_title, plan.signer_name),
+        year=plan.year,
+    )
+
+
+def basis_lines(plan: Plan) -> list[str]:
+    """The "Căn cứ …;" / "Thực hiện …;" lines from the documents the plan cites, grounds first, oldest first.
+
+    A document the introduction already names is not repeated.
+    """
+    documents = sorted(plan.basis_documents.all(), key=lambda d: (d.kind not in GROUNDS, d.date or dt.date.max))
+    lines = []
+    for document in documents:
+        if document.number in plan.introduction:
+            continue
+        lines.append(f"{'Căn cứ' if document.kind in GROUNDS else 'Thực hiện'} {_cited(document)};")
+    return lines
+
+
+def _cited(document: LegalDocument) -> str:
+    """ "Chỉ thị số 16/CT-TTg ngày 16/05/2016 của Thủ tướng Chính phủ về …"; a title that names the kind
+    ("Luật Thực hiện dân chủ ở cơ sở") is printed as the document's name."""
+    kind = KIND_NAMES.get(document.kind, "văn bản")
+    title = document.title.strip().rstrip(".;")
+    named = bool(title) and title.lower().startswith(kind.lower())
+    text = f"{title if named else kind} số {document.number}"
+    if document.date:
+        text += f" ngày {document.date:%d/%m/%Y}"
+    if document.issuer:
+        text += f" của {document.issuer}"
+    if title and not named:
+        text += f" {title}" if title.lower().startswith(("về ", "v/v")) else f" về {title[0].lower()}{title[1:]}"
+    return text
+
+
+def assignments_appendix(plan: Plan, assignments, issuing_body: str) -> Appendix:
+    date = f" ngày {plan.date:%d/%m/%Y}" if plan.date else ""
+    rows = []
+    for index, assignment in enumerate(assignments, 1):
+        if assignment.due_date:
+            due = f"{assignment.due_date:%d/%m/%Y}"
+        elif assignment.recurrence:
+            due = assignment.get_recurrence_display()
+        else:
+            due = "Thường xuyên"
+        rows.append([str(index), assignment.task, assignment.lead_unit.name,
+                     ", ".join(unit.name for unit in assignment.support_units.all()), str(due)])
+    return Appendix(
+        title="Danh mục nhiệm vụ",
+        reference=f"(Kèm theo Kế hoạch số {plan.number_symbol}{date} của {issuing_body})",
+        headers=["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn hoàn thành"],
+        rows=rows,
+        widths_cm=[1.3, 5.2, 3.5, 3.4, 3.1],
     )
 
 
 def render_plan_docx(plan: Plan) -> bytes:
-    document = OfficialDocument(plan_header(plan))
+    header = plan_header(plan)
+    document = OfficialDocument(header)
+    for line in basis_lines(plan):
+        document.paragraph(line, italic=False)
     for line in _lines(plan.introduction):
         document.paragraph(line)
     sections = []
@@ -65,6 +133,14 @@ def render_plan_docx(plan: Plan) -> bytes:
         write()
     for line in _lines(plan.closing):
         document.paragraph(line)
+    if assignments:
+        document.appendices.append(assignments_appendix(plan, assignments, plan.organization.name))
+    # Dated as the plan is (a draft: now).
+    created = dt.datetime.combine(plan.date, dt.time(8)) if plan.date else timezone.localtime().replace(tzinfo=None)
+    document.properties(
+        author=plan.organization.name, title=f"Kế hoạch {plan.number_symbol.strip()}: {plan.title}",
+        subject=plan.title, created=created, keywords=f"{plan.number_symbol.strip()}, {plan.year}",
+    )
     return document.finish()
 
 

@@ -98,9 +98,9 @@ class AssignmentForm(forms.ModelForm):
 
 
 class IssueForm(forms.Form):
-    number = forms.IntegerField(label=_("Number"), required=False, min_value=1, max_value=MAX_PLAN_NUMBER,
-                                help_text=_("Leave empty for the next free number of the year."))
-    date = forms.DateField(label=_("Date of issue"), required=False, widget=DateInput())
+    number = forms.IntegerField(label=_("Number"), min_value=1, max_value=MAX_PLAN_NUMBER,
+                                help_text=_("The number the registry office gives; the next free one is suggested."))
+    date = forms.DateField(label=_("Date of issue"), widget=DateInput())
 
 
 class CascadeForm(forms.Form):

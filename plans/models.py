@@ -144,12 +144,6 @@ class Plan(models.Model):
             models.Index(fields=["year", "status"], name="plan_year_status_idx"),
         ]
         constraints = [
-            # Numbers restart each year; one number per organization and year.
-            models.UniqueConstraint(
-                fields=["organization", "year", "number"],
-                condition=Q(number__isnull=False),
-                name="plan_number_unique_per_year",
-            ),
             # One original plan per organization and year; changes are revisions of it.
             models.UniqueConstraint(
                 fields=["organization", "year"],
@@ -390,3 +384,34 @@ class Assignment(models.Model):
         """The chosen status, and beside it (never instead of it) whether it is late."""
         status = self.get_status_display()
         return f"{status} ({str(OVERDUE_LABEL).lower()})" if self.is_overdue() else status
+
+
+class CommentKind(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted for approval")
+    RETURNED = "returned", _("Returned for changes")
+    WITHDRAWN = "withdrawn", _("Withdrawn by its drafters")
+    APPROVED = "approved", _("Approved")
+    ISSUED = "issued", _("Issued")
+
+
+class PlanComment(models.Model):
+    """One message of a plan's review thread: who moved the plan, how, and what they wrote."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
+    kind = models.CharField(_("step"), max_length=12, choices=CommentKind.choices)
+    text = models.TextField(_("comment"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    objects = PlanPartQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["plan", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"

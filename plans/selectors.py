@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import Deadline, InboxItem
-from plans.models import Assignment, AssignmentStatus, Plan, PlanStatus
+from orgs.models import Organization, OrganizationKind, Role
+from orgs.scoping import memberships
+from plans.models import Assignment, AssignmentStatus, CommentKind, Plan, PlanComment, PlanStatus
+
+# The inbox warns of assignments due within this many days.
+DUE_SOON_DAYS = 7
 
 
 def assignments_for_units(user, units) -> list[Assignment]:
@@ -28,7 +34,7 @@ def assignments_for_units(user, units) -> list[Assignment]:
 
 def assignment_deadlines(user, *, until: dt.date) -> list[Deadline]:
     """What the user's units must deliver by `until` (overdue included), for the inbox, digest and calendar."""
-    units = [m.organization for m in user.memberships.select_related("organization")]
+    units = [m.organization for m in memberships(user)]
     items = []
     for assignment in assignments_for_units(user, units):
         due = assignment.next_due_date()
@@ -42,3 +48,54 @@ def plans_to_approve(user) -> list[InboxItem]:
     count = Plan.objects.scoped(user, "approve").filter(status=PlanStatus.SUBMITTED).count()
     url = f"{reverse('plans:plan_list')}?status={PlanStatus.SUBMITTED}"
     return [InboxItem(_("Plans waiting for approval"), count, url, level="warning")]
+
+
+def plans_to_issue(user) -> list[InboxItem]:
+    """For the registry office: approved plans waiting for their number and date."""
+    count = Plan.objects.scoped(user, "register").filter(status=PlanStatus.APPROVED).count()
+    url = f"{reverse('plans:plan_list')}?status={PlanStatus.APPROVED}"
+    return [InboxItem(_("Approved plans waiting to be numbered and issued"), count, url, level="success")]
+
+
+def plans_returned_to_me(user) -> list[InboxItem]:
+    """Drafts the user may change whose last word from the leader was a return: they wait for the drafters."""
+    last_step = PlanComment.objects.filter(plan=OuterRef("pk")).order_by("-created_at", "-id").values("kind")[:1]
+    returned = list(
+        Plan.objects.scoped(user, "change").filter(status=PlanStatus.DRAFT)
+        .annotate(last_step=Subquery(last_step)).filter(last_step=CommentKind.RETURNED).values_list("pk", flat=True)
+    )
+    if len(returned) == 1:
+        url = reverse("plans:plan_detail", args=[returned[0]])
+    else:
+        url = f"{reverse('plans:plan_list')}?status={PlanStatus.DRAFT}"
+    return [InboxItem(_("Plans returned to you for changes"), len(returned), url, level="warning")]
+
+
+def assignments_due(user) -> list[InboxItem]:
+    """The user's units' assignments that are late, and those due within the week."""
+    today = timezone.localdate()
+    items = assignment_deadlines(user, until=today + dt.timedelta(days=DUE_SOON_DAYS))
+    url = reverse("plans:my_assignments")
+    late = sum(1 for item in items if item.due < today)
+    return [
+        InboxItem(_("Overdue assignments"), late, url, level="danger"),
+        InboxItem(_("Assignments due within %(days)s days") % {"days": DUE_SOON_DAYS}, len(items) - late, url),
+    ]
+
+
+def agencies_without_plan(user) -> list[InboxItem]:
+    """For the coordinator: the province's agencies with no plan for this year yet."""
+    year = timezone.localdate().year
+    items = []
+    for membership in memberships(user):
+        if membership.role != Role.COORDINATOR:
+            continue
+        province = membership.organization.path.split("/")[1]
+        count = (
+            Organization.objects.filter(path__startswith=f"/{province}/", kind=OrganizationKind.AGENCY)
+            .active_on().exclude(plans__year=year).count()
+        )
+        url = f"{reverse('plans:coverage')}?year={year}"
+        items.append(InboxItem(_("Agencies without a plan for %(year)s") % {"year": year}, count, url,
+                               level="warning"))
+    return items

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -23,47 +22,54 @@ from plans.models import (
     Activity,
     Assignment,
     AssignmentStatus,
+    CommentKind,
     ContentArea,
     Plan,
+    PlanComment,
     PlanStatus,
     Target,
 )
+from registry import services as registry_services
 
 
 @dataclass(frozen=True)
 class Transition:
+    source: str
+    target: str
     action: Action  # the permission the user needs on the plan's organization
-    label: str
 
 
-# The lifecycle: (from, to) → who may move it. Anything not listed is refused.
-TRANSITIONS: dict[tuple[str, str], Transition] = {
-    (PlanStatus.DRAFT, PlanStatus.SUBMITTED): Transition(Action.CHANGE, "submit"),
-    (PlanStatus.SUBMITTED, PlanStatus.DRAFT): Transition(Action.APPROVE, "return"),
-    (PlanStatus.SUBMITTED, PlanStatus.APPROVED): Transition(Action.APPROVE, "approve"),
-    (PlanStatus.APPROVED, PlanStatus.ISSUED): Transition(Action.APPROVE, "issue"),
+# The lifecycle: step → (from, to, who may take it). Anything not listed is refused.
+TRANSITIONS: dict[str, Transition] = {
+    "submit": Transition(PlanStatus.DRAFT, PlanStatus.SUBMITTED, Action.CHANGE),
+    "withdraw": Transition(PlanStatus.SUBMITTED, PlanStatus.DRAFT, Action.CHANGE),
+    "return": Transition(PlanStatus.SUBMITTED, PlanStatus.DRAFT, Action.APPROVE),
+    "approve": Transition(PlanStatus.SUBMITTED, PlanStatus.APPROVED, Action.APPROVE),
+    "issue": Transition(PlanStatus.APPROVED, PlanStatus.ISSUED, Action.REGISTER),
 }
 
 
 def allowed_transitions(plan: Plan, user) -> list[str]:
-    """Target states `user` may move `plan` to now (for the buttons a page shows)."""
+    """Steps `user` may take on `plan` now (for the buttons a page shows)."""
     return [
-        target
-        for (source, target), rule in TRANSITIONS.items()
-        if source == plan.status and can(user, rule.action, plan.organization)
+        step for step, rule in TRANSITIONS.items()
+        if rule.source == plan.status and can(user, rule.action, plan.organization)
     ]
 
 
-def _transition(plan: Plan, target: str, *, by) -> Transition:
-    rule = TRANSITIONS.get((plan.status, target))
-    if rule is None:
+def _transition(plan: Plan, step: str, *, by) -> Transition:
+    rule = TRANSITIONS.get(step)
+    if rule is None or rule.source != plan.status:
         raise ValidationError(
-            _("A plan that is “%(source)s” cannot become “%(target)s”.")
-            % {"source": PlanStatus(plan.status).label, "target": PlanStatus(target).label}
+            _("A plan that is “%(source)s” cannot be moved this way.") % {"source": PlanStatus(plan.status).label}
         )
     if not can(by, rule.action, plan.organization):
         raise PermissionDenied(_("You may not do this to this plan."))
     return rule
+
+
+def _comment(plan: Plan, kind: str, text: str, by) -> None:
+    PlanComment.objects.create(plan=plan, kind=kind, text=text.strip(), author=by)
 
 
 def _locked(plan: Plan) -> Plan:
@@ -135,65 +141,91 @@ def create_plan(*, organization: Organization, year: int, by, cited: Iterable[st
     return save_plan(Plan(organization=organization, year=year, **fields), cited=cited, by=by)
 
 
-def submit_plan(plan: Plan, *, by) -> Plan:
+def submit_plan(plan: Plan, *, by, comment: str = "") -> Plan:
     with transaction.atomic(), acting_as(by, reason=ChangeReason.SUBMITTED):
         plan = _locked(plan)
-        _transition(plan, PlanStatus.SUBMITTED, by=by)
+        _transition(plan, "submit", by=by)
         if not plan.content_areas.exists():
             raise ValidationError(_("Add at least one content area before submitting."))
         plan.status = PlanStatus.SUBMITTED
         plan.submitted_at = timezone.now()
         plan.save()
+        _comment(plan, CommentKind.SUBMITTED, comment, by)
     return plan
 
 
-def return_plan(plan: Plan, *, by, reason: str = "") -> Plan:
-    with transaction.atomic(), acting_as(by, reason=reason or ChangeReason.RETURNED):
+def withdraw_plan(plan: Plan, *, by, comment: str = "") -> Plan:
+    """The drafters take a submitted plan back to change it before anyone has decided."""
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.WITHDRAWN):
         plan = _locked(plan)
-        _transition(plan, PlanStatus.DRAFT, by=by)
+        _transition(plan, "withdraw", by=by)
         plan.status = PlanStatus.DRAFT
         plan.save()
+        _comment(plan, CommentKind.WITHDRAWN, comment, by)
     return plan
 
 
-def approve_plan(plan: Plan, *, by) -> Plan:
+def return_plan(plan: Plan, *, by, reason: str) -> Plan:
+    """Send a submitted plan back to its drafters, saying what to change (required)."""
+    reason = (reason or "").strip()
+    with transaction.atomic(), acting_as(by, reason=reason or ChangeReason.RETURNED):
+        plan = _locked(plan)
+        _transition(plan, "return", by=by)
+        if not reason:
+            raise ValidationError({"comment": _("Say why the plan is returned.")})
+        plan.status = PlanStatus.DRAFT
+        plan.save()
+        _comment(plan, CommentKind.RETURNED, reason, by)
+    return plan
+
+
+def approve_plan(plan: Plan, *, by, comment: str = "") -> Plan:
     with transaction.atomic(), acting_as(by, reason=ChangeReason.APPROVED):
         plan = _locked(plan)
-        _transition(plan, PlanStatus.APPROVED, by=by)
+        _transition(plan, "approve", by=by)
         plan.status = PlanStatus.APPROVED
         plan.approved_by = by
         plan.approved_at = timezone.now()
         plan.save()
+        _comment(plan, CommentKind.APPROVED, comment, by)
     return plan
 
 
-def next_number(organization: Organization, year: int) -> int:
-    used = Plan.objects.filter(organization=organization, year=year).aggregate(top=Max("number"))["top"]
-    return (used or 0) + 1
+def delete_plan(plan: Plan, *, by) -> None:
+    """Delete a draft plan (never one that was issued); the history keeps what it was."""
+    with transaction.atomic(), acting_as(by, reason=ChangeReason.DELETED):
+        plan = _locked(plan)
+        check_editable(plan, by)
+        if plan.children.exists():
+            raise ValidationError(_("Plans were made from this plan; it cannot be deleted."))
+        plan.delete()
+
+
+def suggested_number(plan: Plan, date: dt.date | None = None) -> int:
+    """The next free number of the register the plan is issued under, for the year of `date` (today)."""
+    date = date or timezone.localdate()
+    return registry_services.next_free_number(registry_services.register_for(plan.organization), date.year)
 
 
 def issue_plan(plan: Plan, *, by, number: int | None = None, date: dt.date | None = None) -> Plan:
-    """Fix the number and date; from now on the plan is read-only."""
+    """Enter the plan in its register (number and date from the registry office); then it is read-only."""
     if number is not None and not 1 <= number <= MAX_PLAN_NUMBER:
         raise ValidationError(
             {"number": _("Enter a number from 1 to %(max)s.") % {"max": MAX_PLAN_NUMBER}}
         )
     with transaction.atomic(), acting_as(by, reason=ChangeReason.ISSUED):
-        # Lock the organization row so two plans issued at once cannot take the same number.
-        Organization.objects.select_for_update().get(pk=plan.organization_id)
         plan = _locked(plan)
-        _transition(plan, PlanStatus.ISSUED, by=by)
-        date = date or timezone.localdate()
-        number = number or next_number(plan.organization, plan.year)
-        if Plan.objects.filter(organization=plan.organization, year=plan.year, number=number).exists():
-            raise ValidationError(
-                {"number": _("Number %(number)s is already used this year.") % {"number": number}}
-            )
-        plan.number = number
-        plan.date = date
+        _transition(plan, "issue", by=by)
+        entry = registry_services.register_document(
+            organization=plan.organization, record=plan, type_code="KH", symbol=plan.symbol, title=plan.title,
+            number=number, date=date, by=by,
+        )
+        plan.number = entry.number
+        plan.date = entry.date
         plan.status = PlanStatus.ISSUED
         plan.issued_at = timezone.now()
         plan.save()
+        _comment(plan, CommentKind.ISSUED, "", by)
         if plan.revision_of_id:
             replaced = Plan.objects.select_for_update().get(pk=plan.revision_of_id)
             replaced.status = PlanStatus.REPLACED

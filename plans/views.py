@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
@@ -15,6 +16,7 @@ from django.views import View
 
 from core.history import ObjectHistoryView
 from core.views import (
+    ConfirmView,
     Link,
     ScopedDetailView,
     ScopedDownloadView,
@@ -95,7 +97,8 @@ class PlanDetailView(ScopedDetailView):
             documents=plan.basis_documents.all(),
             editable=editable,
             transitions=services.allowed_transitions(plan, user),
-            issue_form=IssueForm(),
+            comments=plan.comments.select_related("author"),
+            can_delete=editable,
             can_revise=plan.status == PlanStatus.ISSUED and can_change and not hasattr(plan, "revised_by"),
             cascade_form=CascadeForm(user=user, parent=plan) if plan.status == PlanStatus.ISSUED else None,
             area_form=ContentAreaForm() if editable else None,
@@ -125,26 +128,63 @@ class PlanActionView(ScopedMixin, View):
 
 
 class PlanTransitionView(PlanActionView):
+    """Submit, withdraw, return or approve, with the comment written beside the buttons."""
+
     ACTIONS = {
-        PlanStatus.SUBMITTED: (services.submit_plan, gettext_lazy("Plan submitted for approval.")),
-        PlanStatus.DRAFT: (services.return_plan, gettext_lazy("Plan returned to its drafters.")),
-        PlanStatus.APPROVED: (services.approve_plan, gettext_lazy("Plan approved.")),
+        "submit": (services.submit_plan, gettext_lazy("Plan submitted for approval.")),
+        "withdraw": (services.withdraw_plan, gettext_lazy("Plan withdrawn; it is a draft again.")),
+        "return": (services.return_plan, gettext_lazy("Plan returned to its drafters.")),
+        "approve": (services.approve_plan, gettext_lazy("Plan approved.")),
     }
 
     def perform(self, plan):
-        target = self.request.POST.get("to", "")
-        if target == PlanStatus.ISSUED:
-            form = IssueForm(self.request.POST)
-            if not form.is_valid():
-                raise ValidationError([str(error) for errors in form.errors.values() for error in errors])
-            services.issue_plan(plan, by=self.request.user, number=form.cleaned_data["number"],
-                                date=form.cleaned_data["date"])
-            return plan, _("Plan issued.")
-        if target not in self.ACTIONS:
+        step = self.request.POST.get("step", "")
+        if step not in self.ACTIONS:
             raise ValidationError(_("Unknown action."))
-        action, message = self.ACTIONS[target]
-        action(plan, by=self.request.user)
+        action, message = self.ACTIONS[step]
+        comment = self.request.POST.get("comment", "")
+        if step == "return":
+            action(plan, by=self.request.user, reason=comment)
+        else:
+            action(plan, by=self.request.user, comment=comment)
         return plan, message
+
+
+class PlanIssueView(ServiceFormView):
+    """Issuing cannot be undone: the page asks for the registry's number and date, then confirms."""
+
+    model = Plan
+    form_class = IssueForm
+    action = "register"
+    template_name = "plans/plan_issue.html"
+    submit_label = gettext_lazy("Issue the plan")
+    success_message = gettext_lazy("Plan issued.")
+
+    def get_title(self):
+        return _("Issue plan")
+
+    def get_initial(self):
+        return {"number": services.suggested_number(self.object), "date": timezone.localdate()}
+
+    def save(self, form):
+        return services.issue_plan(self.object, by=self.request.user, number=form.cleaned_data["number"],
+                                   date=form.cleaned_data["date"])
+
+
+class PlanDeleteView(ConfirmView):
+    model = Plan
+    action = "change"
+    title = gettext_lazy("Delete draft plan")
+    question = gettext_lazy("Delete this draft plan with its content areas, targets and assignments?")
+    warning = gettext_lazy("The deletion is recorded in the history; the plan itself cannot be restored here.")
+    confirm_label = gettext_lazy("Delete")
+    success_message = gettext_lazy("Draft plan deleted.")
+
+    def perform(self, obj):
+        services.delete_plan(obj, by=self.request.user)
+
+    def get_success_url(self, obj, result):
+        return reverse("plans:plan_list")
 
 
 class PlanReviseView(PlanActionView):
@@ -173,6 +213,10 @@ class PlanDocxView(ScopedDownloadView):
 
 class PlanHistoryView(ObjectHistoryView):
     model = Plan
+    template_name = "plans/plan_history.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(comments=self.object.comments.select_related("author"), **kwargs)
 
 
 class PlanPartView(ServiceFormView):

@@ -20,10 +20,10 @@ def test_a_note_written_by_a_person_is_shown_as_written(draft_plan, users, histo
     assert "Lê Quang Minh sửa Bổ sung chỉ tiêu về tiếp công dân" in history_page(draft_plan)
 
 
-def test_a_return_without_a_note_says_it_was_returned(draft_plan, users, history_page):
+def test_a_withdrawal_says_the_drafters_took_it_back(draft_plan, users, history_page):
     services.submit_plan(draft_plan, by=users["focal"])
-    services.return_plan(draft_plan, by=users["leader"])
-    assert "Lê Quang Minh sửa Trả lại để chỉnh sửa" in history_page(draft_plan)
+    services.withdraw_plan(draft_plan, by=users["focal"])
+    assert "Trần Văn Hùng sửa Người soạn rút lại" in history_page(draft_plan)
 
 
 def test_every_change_reason_has_a_vietnamese_label():

@@ -150,3 +150,16 @@ def signer(closing: list[str]) -> dict[str, str | None]:
         elif title and name is None and _is_person(para):
             name = para
     return {"authority": authority, "title": title, "name": name}
+
+
+def filed_copies(closing: list[str]) -> str | None:
+    """The holders of the filed copies, as written after "Lưu:" ("VT, VP"), all of them."""
+    for line in closing:
+        for entry in re.split(r"(?:^|\s)[-–—+•]\s+", _without_signature(line) or ""):
+            entry = entry.strip()
+            match = FILED_COPY.match(entry)
+            if match:
+                holders = [h.strip().rstrip(".;").strip() for h in entry[match.end():].split(",")]
+                holders = [h for h in holders if h]
+                return ", ".join(holders) if holders else None
+    return None

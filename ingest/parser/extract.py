@@ -7,7 +7,7 @@ from os import PathLike
 
 from .body import assignments, deadlines, targets
 from .citations import basis, references
-from .closing import recipients, signer
+from .closing import filed_copies, recipients, signer
 from .errors import ErrorCode, ExtractionError
 from .header import document_fields
 from .layout import locate
@@ -34,6 +34,7 @@ def extract_from_text(text: str) -> dict[str, object]:
         "deadlines": [{"date": d.date, "text": d.text} for d in found_deadlines],
         "assignments": charged,
         "recipients": recipients(layout.closing),
+        "archive": filed_copies(layout.closing),
         "signer": signer(layout.closing),
     }
 

@@ -27,7 +27,15 @@ def _sample_import(orgs):
     return plan_import
 
 
-SAMPLES = {"plan_import": _sample_import}
+def _deletable_import(orgs):
+    plan_import, _ = PlanImport.objects.get_or_create(
+        organization=orgs["TN.SXD"], original_name="xoa.txt",
+        defaults={"file": "imports/xoa.txt", "size": 9, "status": ImportStatus.DONE, "text": "KẾ HOẠCH"},
+    )
+    return plan_import
+
+
+SAMPLES = {"plan_import": _sample_import, "deletable_import": _deletable_import}
 
 RULES = {
     "ingest:import_list": Rule(get=page()),
@@ -39,6 +47,11 @@ RULES = {
         get=page(SEES_IMPORT),
         post={**page(SEES_IMPORT, ok=403), **dict.fromkeys(USES_IMPORT, 400)},
         kwargs={"pk": "plan_import"},
+    ),
+    # GET asks for confirmation; those who change the agency's data delete it (and go to the list).
+    "ingest:import_delete": Rule(
+        get=page(USES_IMPORT), post=page(USES_IMPORT, ok=302),
+        kwargs={"pk": "deletable_import"},
     ),
     "ingest:import_progress": Rule(get=page(SEES_IMPORT), kwargs={"pk": "plan_import"}),
 }

@@ -17,11 +17,11 @@ def sxd_draft_2025(province_2025, users, orgs):
 
 @pytest.fixture
 def issue(users):
-    """Take a draft through submit, approve and issue, as the focal office and the leader would."""
+    """Take a draft through submit, approve (the leader) and issue (the focal office, its registry office)."""
 
     def run(plan, **issue_kwargs):
         services.submit_plan(plan, by=users["focal"])
         services.approve_plan(plan, by=users["leader"])
-        return services.issue_plan(plan, by=users["leader"], **issue_kwargs)
+        return services.issue_plan(plan, by=users["focal"], **issue_kwargs)
 
     return run

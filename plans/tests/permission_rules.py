@@ -17,6 +17,8 @@ SEES_ISSUED = frozenset({"admin", "coordinator", "focal", "leader", "unit", "ins
 # A draft of Sở Xây dựng: the agency's readers and the province, not its units.
 SEES_DRAFT = frozenset({"admin", "coordinator", "focal", "leader", "inspector"})
 EDITS_DRAFT = frozenset({"admin", "focal"})
+# Issuing (the registry's number and date) is the registry office's: the focal office's right.
+ISSUES = frozenset({"admin", "focal"})
 # The sample assignment (lead: Phòng QLHĐXD) in the issued plan.
 SEES_ASSIGNMENT = SEES_ISSUED
 
@@ -40,7 +42,25 @@ def _draft(orgs):
     return plan
 
 
+def _deletable(orgs):
+    plan, _ = Plan.objects.get_or_create(
+        organization=orgs["TN.SXD"], year=2033, revision_of=None,
+        defaults={"symbol": "KH-SXD", "place": "Tây Ninh", "title": "Dự thảo sẽ xóa"},
+    )
+    return plan
+
+
+def _approved(orgs):
+    plan, _ = Plan.objects.get_or_create(
+        organization=orgs["TN.SXD"], year=2034, revision_of=None,
+        defaults={"symbol": "KH-SXD", "place": "Tây Ninh", "title": "Đã duyệt", "status": "approved"},
+    )
+    return plan
+
+
 SAMPLES = {
+    "deletable_plan": _deletable,
+    "approved_plan": _approved,
     "plan": lambda orgs: Plan.objects.get(organization=orgs["TN.SXD"], year=2024, revision_of=None),
     "draft_plan": _draft,
     "draft_area": lambda orgs: _draft(orgs).content_areas.first(),
@@ -75,6 +95,10 @@ RULES = {
     "plans:plan_update": Rule(get=page(EDITS_DRAFT), post=page(EDITS_DRAFT, ok=400), kwargs={"pk": "draft_plan"}),
     # Transitions answer with a redirect to the plan (and a message saying what happened).
     "plans:plan_transition": Rule(get=POST_ONLY, post=page(SEES_DRAFT, ok=302), kwargs={"pk": "draft_plan"}),
+    # The confirmation page, then the deletion (redirect to the list), for the draft's editors only.
+    "plans:plan_delete": Rule(get=page(EDITS_DRAFT), post=page(EDITS_DRAFT, ok=302), kwargs={"pk": "deletable_plan"}),
+    # The issue page (number and date, then confirm) for those who issue; an empty form answers 400.
+    "plans:plan_issue": Rule(get=page(ISSUES), post=page(ISSUES, ok=400), kwargs={"pk": "approved_plan"}),
     "plans:plan_revise": Rule(get=POST_ONLY, post=acts(EDITS_DRAFT, SEES_ISSUED), kwargs={"pk": "plan"}),
     "plans:plan_cascade": Rule(get=POST_ONLY, post=page(SEES_ISSUED, ok=302), kwargs={"pk": "plan"}),
     "plans:plan_docx": Rule(get=page(SEES_ISSUED), kwargs={"pk": "plan"}),

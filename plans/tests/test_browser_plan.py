@@ -36,13 +36,17 @@ def test_plan_from_cascade_to_issue(browser, live_server, demo_data):
     leader.goto(f"{live_server.url}/plans/{plan.pk}/")
     leader.get_by_role("button", name="Phê duyệt").click()
     expect(leader.locator("#plan-status")).to_have_text("Đã duyệt")
-    leader.locator("#id_date").fill("20/03/2025")
-    leader.get_by_role("button", name="Ban hành").click()
-    expect(leader.locator("#plan-status")).to_have_text("Đã ban hành")
+
+    # The registry office (the focal office) numbers and issues the approved plan.
+    focal.goto(f"{live_server.url}/plans/{plan.pk}/")
+    focal.locator("#issue-plan").click()
+    expect(focal.locator("#id_number")).to_have_value("1")
+    focal.locator("#id_date").fill("20/03/2025")
+    focal.get_by_role("button", name="Ban hành kế hoạch").click()
+    expect(focal.locator("#plan-status")).to_have_text("Đã ban hành")
     plan.refresh_from_db()
     assert plan.number_symbol == "01/KH-SXD"
 
-    focal.goto(f"{live_server.url}/plans/{plan.pk}/")
     with focal.expect_download() as download:
         focal.locator("#download-docx").click()
     document = Document(download.value.path())

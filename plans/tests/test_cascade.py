@@ -49,7 +49,7 @@ def test_focal_cannot_create_another_agencys_plan(province_2025, users, orgs):
 def test_unit_plan_cascades_from_the_issued_agency_plan(sxd_draft_2025, users, orgs):
     services.submit_plan(sxd_draft_2025, by=users["focal"])
     services.approve_plan(sxd_draft_2025, by=users["leader"])
-    issued = services.issue_plan(sxd_draft_2025, by=users["leader"])
+    issued = services.issue_plan(sxd_draft_2025, by=users["focal"])
     unit_plan = services.cascade_plan(issued, to_org=orgs["TN.SXD.QLXD"], by=users["unit"])
     assert unit_plan.parent == issued and unit_plan.organization.code == "TN.SXD.QLXD"
     assert all(t.parent_target.plan == issued for t in unit_plan.targets.all())

@@ -10,13 +10,15 @@ from core.locking import VERSION_FIELD, version_of
 from plans import services
 from plans.models import ContentArea, PlanStatus
 from plans.services import TRANSITIONS
-from plans.tests.factories import PlanFactory
+from registry.models import RegisteredDocument
+from registry.services import register_for
 
 ALLOWED = {
-    (PlanStatus.DRAFT, PlanStatus.SUBMITTED),
-    (PlanStatus.SUBMITTED, PlanStatus.DRAFT),
-    (PlanStatus.SUBMITTED, PlanStatus.APPROVED),
-    (PlanStatus.APPROVED, PlanStatus.ISSUED),
+    "submit": (PlanStatus.DRAFT, PlanStatus.SUBMITTED),
+    "withdraw": (PlanStatus.SUBMITTED, PlanStatus.DRAFT),
+    "return": (PlanStatus.SUBMITTED, PlanStatus.DRAFT),
+    "approve": (PlanStatus.SUBMITTED, PlanStatus.APPROVED),
+    "issue": (PlanStatus.APPROVED, PlanStatus.ISSUED),
 }
 
 
@@ -25,23 +27,23 @@ def test_the_whole_lifecycle(sxd_draft_2025, users):
     assert plan.status == PlanStatus.SUBMITTED
     plan = services.approve_plan(plan, by=users["leader"])
     assert plan.status == PlanStatus.APPROVED and plan.approved_by == users["leader"]
-    plan = services.issue_plan(plan, by=users["leader"], date=dt.date(2025, 3, 20))
+    plan = services.issue_plan(plan, by=users["focal"], date=dt.date(2025, 3, 20))
     assert plan.status == PlanStatus.ISSUED and plan.number == 1 and plan.date == dt.date(2025, 3, 20)
     assert plan.number_symbol == "01/KH-SXD"
 
 
 def test_the_lifecycle_allows_these_moves_only():
-    assert set(TRANSITIONS) == ALLOWED
+    assert {step: (rule.source, rule.target) for step, rule in TRANSITIONS.items()} == ALLOWED
 
 
 @pytest.mark.parametrize(
-    ("source", "target"), [(s, t) for s in PlanStatus for t in PlanStatus if (s, t) not in ALLOWED]
+    ("source", "step"), [(s, step) for s in PlanStatus for step, (f, _t) in ALLOWED.items() if s != f]
 )
-def test_every_transition_outside_the_table_is_refused(source, target, sxd_draft_2025, users):
+def test_every_step_from_another_state_is_refused(source, step, sxd_draft_2025, users):
     sxd_draft_2025.status = source
     sxd_draft_2025.save()
     with pytest.raises(ValidationError):
-        services._transition(sxd_draft_2025, target, by=users["admin"])
+        services._transition(sxd_draft_2025, step, by=users["admin"])
 
 
 def test_focal_cannot_approve_and_leader_cannot_submit(sxd_draft_2025, users):
@@ -56,7 +58,7 @@ def test_focal_cannot_approve_and_leader_cannot_submit(sxd_draft_2025, users):
 
 def test_leader_can_return_a_submitted_plan(sxd_draft_2025, users):
     services.submit_plan(sxd_draft_2025, by=users["focal"])
-    assert services.return_plan(sxd_draft_2025, by=users["leader"]).status == PlanStatus.DRAFT
+    assert services.return_plan(sxd_draft_2025, by=users["leader"], reason="Bổ sung").status == PlanStatus.DRAFT
 
 
 def test_an_empty_plan_cannot_be_submitted(sxd_draft_2025, users):
@@ -65,28 +67,32 @@ def test_an_empty_plan_cannot_be_submitted(sxd_draft_2025, users):
         services.submit_plan(sxd_draft_2025, by=users["focal"])
 
 
-def test_numbers_restart_each_year_and_never_repeat(users):
-    first = PlanFactory(year=2024, number=1, status=PlanStatus.REPLACED)
-    agency = first.organization
-    second = PlanFactory(organization=agency, year=2024, number=2, status=PlanStatus.ISSUED, revision_of=first)
-    plan_2025 = PlanFactory(organization=agency, year=2025, status=PlanStatus.APPROVED)
-    assert services.issue_plan(plan_2025, by=users["admin"]).number == 1
-    third = PlanFactory(organization=agency, year=2024, status=PlanStatus.APPROVED, revision_of=second)
-    assert services.issue_plan(third, by=users["admin"]).number == 3
+def test_the_plan_takes_its_number_and_date_from_the_register(sxd_draft_2025, users):
+    services.submit_plan(sxd_draft_2025, by=users["focal"])
+    services.approve_plan(sxd_draft_2025, by=users["leader"])
+    plan = services.issue_plan(sxd_draft_2025, by=users["focal"], number=7, date=dt.date(2025, 4, 2))
+    entry = RegisteredDocument.objects.get(object_id=plan.pk)
+    assert (plan.number, plan.date) == (entry.number, entry.date) == (7, dt.date(2025, 4, 2))
+    assert entry.register.organization.code == "TN.SXD" and entry.record == plan
 
 
 def test_a_taken_number_is_refused(sxd_draft_2025, users, orgs):
-    from plans.tests.factories import PlanFactory
-
-    PlanFactory(organization=orgs["TN.SXD"], year=2025, number=7, status=PlanStatus.ISSUED,
-                revision_of=orgs["TN.SXD"].plans.get(year=2024))
+    register = register_for(orgs["TN.SXD"])
+    register.documents.create(year=2025, number=7, type_code="QĐ", symbol="QĐ-SXD", date=dt.date(2025, 2, 1),
+                              title="Quyết định", issuer=orgs["TN.SXD"])
     services.submit_plan(sxd_draft_2025, by=users["focal"])
     services.approve_plan(sxd_draft_2025, by=users["leader"])
     with pytest.raises(ValidationError):
-        services.issue_plan(sxd_draft_2025, by=users["leader"], number=7)
+        services.issue_plan(sxd_draft_2025, by=users["focal"], number=7, date=dt.date(2025, 3, 1))
     sxd_draft_2025.refresh_from_db()
     assert sxd_draft_2025.status == PlanStatus.APPROVED and sxd_draft_2025.number is None
 
+
+def test_the_leader_approves_but_the_registry_office_issues(sxd_draft_2025, users):
+    services.submit_plan(sxd_draft_2025, by=users["focal"])
+    services.approve_plan(sxd_draft_2025, by=users["leader"])
+    with pytest.raises(PermissionDenied):
+        services.issue_plan(sxd_draft_2025, by=users["leader"])
 
 
 def test_no_edit_after_issue(issue, sxd_draft_2025, users, client_for):
@@ -108,7 +114,7 @@ def test_no_edit_after_issue(issue, sxd_draft_2025, users, client_for):
 
 def test_transition_page_shows_a_vietnamese_error(sxd_draft_2025, client_for):
     client = client_for("focal")
-    response = client.post(f"/plans/{sxd_draft_2025.pk}/transition/", {"to": "issued"}, follow=True)
+    response = client.post(f"/plans/{sxd_draft_2025.pk}/transition/", {"step": "approve"}, follow=True)
     sxd_draft_2025.refresh_from_db()
     assert sxd_draft_2025.status == PlanStatus.DRAFT
     assert "không thể" in response.content.decode().lower() or "không có quyền" in response.content.decode().lower()

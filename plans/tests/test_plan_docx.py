@@ -24,7 +24,7 @@ def issued_sxd_2025(sxd_draft_2025, users, orgs):
     sxd_draft_2025.save()
     services.submit_plan(sxd_draft_2025, by=users["focal"])
     services.approve_plan(sxd_draft_2025, by=users["leader"])
-    return services.issue_plan(sxd_draft_2025, by=users["leader"], number=5, date=dt.date(2025, 4, 3))
+    return services.issue_plan(sxd_draft_2025, by=users["focal"], number=5, date=dt.date(2025, 4, 3))
 
 
 def _texts(document):
