@@ -177,7 +177,7 @@ class _Reader:
                     yield f"{label} {text}" if label else text
                 for ref in child.iter(qn("w:footnoteReference")):
                     if note := self.footnotes.get(ref.get(qn("w:id"))):
-                        yield note  # a footnote is read where it is cited
+                        yield "\u00b9 " + note  # a footnote is read where it is cited, marked as one
             elif child.tag == qn("w:tbl"):
                 yield from self._table(child, container)
             elif child.tag == qn("w:sdt"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from os import PathLike
 
+from .areas import areas_json, purposes
 from .body import assignments, deadlines, targets
 from .citations import basis, references
 from .closing import recipients, signer
@@ -30,6 +31,8 @@ def extract_from_text(text: str) -> dict[str, object]:
         "basis": basis(layout),
         "references": references(layout, document["number"]),
         "sections": [{"label": s.label, "title": s.title} for s in layout.sections],
+        "purposes": purposes(layout),
+        "content_areas": areas_json(layout, document["year"]),
         "targets": targets(layout),
         "deadlines": [{"date": d.date, "text": d.text} for d in found_deadlines],
         "assignments": charged,

@@ -27,6 +27,8 @@ _CHAR_FIXES = (
 # List dashes as scans and web copies give them: "-_ Sở", "— Sở", "– Sở".
 _DASH_VARIANTS = re.compile(r"(?m)^[ \t]*(?:[-–—][ \t]*_|_[ \t]*-|[–—])[ \t]*(?=[^\s\-–—_=+|])")
 _SUPERSCRIPTS = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]")
+# A footnote's body starts its line with the footnote's mark ("¹ Chương trình …").
+_FOOTNOTE_START = re.compile("(?m)^[ \t]*[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+[ \t]*")
 _NOISE_LINE = re.compile(
     r"""^(?:
         [-=_+|:.~*#\s]{3,}                                  # table rules and separators
@@ -66,7 +68,8 @@ def clean_text(text: str) -> str:
     text = re.sub(r"(?m)^(\s*)\*\s+", r"\1- ", text)  # "* item" is a bullet, other stars are emphasis
     text = _DASH_VARIANTS.sub("- ", text)
     text = text.replace("*", "").replace("__", "")
-    text = _SUPERSCRIPTS.sub("", text)
+    text = _FOOTNOTE_START.sub("\u00b9 ", text)  # a footnote's body keeps one mark that says so
+    text = _SUPERSCRIPTS.sub(lambda m: m.group(0) if m.start() == 0 or text[m.start() - 1] == "\n" else "", text)
     return re.sub(r"[ \t]*\|[ \t]*", "\n", text)  # table cells become lines of their own
 
 
