@@ -15,6 +15,9 @@ class ErrorCode(StrEnum):
     ZIP_BOMB = "zip_bomb"
     NO_TEXT = "no_text"
     OCR_UNAVAILABLE = "ocr_unavailable"
+    UNKNOWN_ENCODING = "unknown_encoding"
+    CONVERSION_TIMEOUT = "conversion_timeout"
+    CONVERTER_UNAVAILABLE = "converter_unavailable"
 
 
 MESSAGES_VI: dict[ErrorCode, str] = {
@@ -22,7 +25,7 @@ MESSAGES_VI: dict[ErrorCode, str] = {
     ErrorCode.EMPTY: "Tệp rỗng: không có nội dung để trích xuất kế hoạch.",
     ErrorCode.TOO_LARGE: "Tệp quá lớn (tối đa {limit_mb} MB). Hãy tách tệp hoặc nén lại trước khi nhập.",
     ErrorCode.UNSUPPORTED: (
-        "Định dạng tệp không được hỗ trợ. Chỉ nhận tệp .docx, .pdf hoặc .txt (tệp .doc cũ cần lưu lại thành .docx)."
+        "Định dạng tệp không được hỗ trợ. Chỉ nhận tệp .docx, .pdf hoặc .txt, tệp Word cũ .doc và tệp .odt."
     ),
     ErrorCode.CORRUPT: "Tệp bị hỏng hoặc không đúng định dạng {kind}, không đọc được.",
     ErrorCode.ENCRYPTED: "Tệp PDF được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu rồi nhập lại.",
@@ -31,6 +34,16 @@ MESSAGES_VI: dict[ErrorCode, str] = {
         "Tệp PDF không có lớp văn bản và không có hình ảnh nhận dạng được chữ. Hãy quét lại rõ hơn hoặc dùng tệp .docx."
     ),
     ErrorCode.OCR_UNAVAILABLE: "Máy chủ chưa cài Tesseract (gói tiếng Việt) nên không đọc được bản quét.",
+    ErrorCode.UNKNOWN_ENCODING: (
+        "Không nhận ra bảng mã của tệp văn bản (không phải Unicode, TCVN3 hay VNI). "
+        "Hãy mở tệp, chuyển sang Unicode (UTF-8) rồi nhập lại."
+    ),
+    ErrorCode.CONVERSION_TIMEOUT: (
+        "Chuyển đổi tệp {kind} quá {seconds} giây nên đã dừng. Hãy mở tệp bằng Word, lưu thành .docx rồi nhập lại."
+    ),
+    ErrorCode.CONVERTER_UNAVAILABLE: (
+        "Máy chủ chưa cài LibreOffice nên không đọc được tệp {kind}. Hãy lưu tệp thành .docx."
+    ),
 }
 
 
