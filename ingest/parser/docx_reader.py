@@ -14,6 +14,7 @@ from lxml import etree
 
 from .errors import ErrorCode, ExtractionError
 from .legacy import TCVN3, VNI, to_unicode
+from .tables import columns
 
 # Zip-bomb guards, checked on the archive's directory before anything is inflated.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -237,6 +238,11 @@ class _Reader:
     def _table(self, tbl: etree._Element, container: object) -> Iterator[str]:
         rows = [[tc for tc in tr.iterchildren(qn("w:tc"))] for tr in tbl.iterchildren(qn("w:tr"))]
         n_cols = max((len(r) for r in rows), default=0)
+        header = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in rows[0]] if rows else []
+        if columns(header):  # a table of tasks: kept as rows for tables.markdown_tables
+            texts = [[" ".join(self.blocks(tc, container)) for tc in row] for row in rows]
+            yield "\n".join("| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in texts)
+            return
         if len(rows) <= _LAYOUT_MAX_ROWS and n_cols <= _LAYOUT_MAX_COLS:
             cells = [row[c] for c in range(n_cols) for row in rows if c < len(row)]
         else:

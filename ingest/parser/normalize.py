@@ -13,6 +13,7 @@ import statistics
 import unicodedata
 
 from .patterns import DASH_MARKER, DIGIT_MARKER, LETTER_MARKER, ROMAN_HEADING
+from .tables import web_copy
 
 # Legacy Vietnamese fonts map "Đ" to the Icelandic eth; zero-width and no-break spaces vanish.
 _CHAR_FIXES = (
@@ -59,12 +60,14 @@ _WRAPPED_MAX = 150
 
 
 def clean_text(text: str) -> str:
-    """Character-level fixes: Unicode NFC, legacy glyphs, markdown emphasis, footnote marks."""
+    """Character-level fixes: Unicode NFC, legacy glyphs, web-copy marks and noise, markdown
+    emphasis, footnote marks; task tables become items with field lines (tables.py)."""
     text = unicodedata.normalize("NFC", text)
     for old, new in _CHAR_FIXES:
         if old in text:  # str.replace per character is much faster than str.translate
             text = text.replace(old, new)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = web_copy(text)
     text = re.sub(r"(?m)^(\s*)\*\s+", r"\1- ", text)  # "* item" is a bullet, other stars are emphasis
     text = _DASH_VARIANTS.sub("- ", text)
     text = text.replace("*", "").replace("__", "")
