@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .layout import Layout, Section, marker_level, strip_marker
-from .patterns import UNIT_START, fold
+from .patterns import CHARGE_VERB, UNIT_START, fold
 from .timing import parse_timing
 
 # The section of purposes and requirements, and the one that holds the work to do.
@@ -20,7 +20,8 @@ PURPOSE_SECTION = re.compile(r"(?i)^\s*mục\s+(?:đích|tiêu)")
 WORK_SECTION = re.compile(r"(?i)^\s*(?:nội\s+dung|(?:các\s+)?nhiệm\s+vụ)")
 # A sub-heading of the purposes section: "1. Mục đích", "2. Yêu cầu", "Mục đích, yêu cầu:".
 PURPOSE_HEADING = re.compile(
-    r"(?i)^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu)(?:\s*[,;–-]\s*(?:yêu\s+cầu|mục\s+đích))?\s*:?\s*$"
+    r"(?i)^(?:mục\s+đích|yêu\s+cầu|mục\s+tiêu|chỉ\s+tiêu)(?:\s*[,;–-]\s*(?:yêu\s+cầu|mục\s+đích|chỉ\s+tiêu))?"
+    r"(?:\s+(?:chung|cụ\s+thể|tổng\s+quát))?\s*:?\s*$"
 )
 FOOTNOTE = re.compile("^[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]")
 
@@ -35,9 +36,11 @@ CONTENT_LINE = re.compile(r"(?i)^nội\s+dung(?:\s+thực\s+hiện)?\s*:\s*(?P<v
 # Explicit assignments inside an area.
 _GIVE = re.compile(r"\bGiao\s+(?:cho\s+)?(?P<u>.+?)\s+(?:chủ\s+trì|thực\s+hiện|tham\s+mưu|triển\s+khai|là\s+cơ\s+quan)")
 _LEAD_VERB = re.compile(r"\s(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?!\w)")
+# After "phối hợp với", the units run to a punctuation mark or to the verb of what is done.
 _WITH = re.compile(
-    r"\bphối\s+hợp\s+với\s+(?P<u>.+?)(?=\s+(?:để|nhằm|trong|tổ\s+chức|thực\s+hiện|triển\s+khai|"
-    r"tham\s+mưu|xây\s+dựng|kiểm\s+tra|theo\s+dõi|rà\s+soát|tuyên\s+truyền)\b|[.;:]|$)"
+    r"\bphối\s+hợp\s+với\s+(?P<u>.+?)(?=\s+(?:để|nhằm|trong|biên\s+tập|mở|thực\s+hiện)\b|"
+    + CHARGE_VERB.pattern.replace("(?<=\\s)", "\\s+")
+    + r"|[.;:]|$)"
 )
 # What follows a unit's name to say what it does or within what limits.
 _UNIT_TAIL = re.compile(

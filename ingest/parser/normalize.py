@@ -55,6 +55,10 @@ _YEAR_RANGE_END = re.compile(r"(?:19|20)\d\d(?![\d:%])")
 _OPEN_DATE_END = re.compile(r"(?:\bngày|\btháng|\bnăm|\bsố|\bSố\s*:?)$")
 _STARTS_BLOCK = re.compile(r"^(?:Nơi\s+nhận|Trên\s+đây\s+là|Lưu\s*:|(?:KT|TM|TL|TUQ|Q)\s*\.\s|Số\s*:)", re.IGNORECASE)
 
+_MOTTO_END = re.compile(r"Hạnh\s+phúc\s*$")
+_RANGE_OPEN = re.compile(r"\b(?:19|20)\d\d\s*[-–]$")
+_YEAR_START = re.compile(r"^(?:19|20)\d\d\b")
+
 # Lines of wrapped text are at most this long; longer lines are whole paragraphs.
 _WRAPPED_MAX = 150
 
@@ -85,7 +89,7 @@ def starts_item(line: str, previous: str = "") -> bool:
     """Whether `line` opens a new item: a heading number, a list mark or a closing-block word."""
     if ROMAN_HEADING.match(line) or DIGIT_MARKER.match(line) or LETTER_MARKER.match(line):
         return True
-    if _STARTS_BLOCK.match(line):
+    if _STARTS_BLOCK.match(line) or line.startswith("Căn cứ "):  # a basis paragraph, capitalised
         return True
     if m := DASH_MARKER.match(line):
         rest = line[m.end() :]
@@ -102,8 +106,10 @@ def _joiner(a: str, b: str, gap: bool, long_line: float | None) -> str | None:
         _HYPHEN_SYMBOL_END.search(a) and _SYMBOL_SEGMENT.match(b)
     ):
         return ""
-    if starts_item(b, a):
+    if starts_item(b, a) or _MOTTO_END.search(a):
         return None
+    if _RANGE_OPEN.search(a) and _YEAR_START.match(b):
+        return " "  # "giai đoạn 2026 -" / "2030": a range of years wrapped after its dash
     if b[0].islower() or (_OPEN_DATE_END.search(a) and b[0].isdigit()):
         return " "
     if gap or long_line is None or _is_upper(a) != _is_upper(b):

@@ -60,4 +60,3 @@ def test_progress_reports_every_page(seed_documents):
     extract_plan(seed_documents[SEED_STEMS[0]]["pdf"], progress=lambda done, total: calls.append((done, total)))
     total = calls[-1][1]
     assert total > 1 and calls == [(i, total) for i in range(1, total + 1)]
-
