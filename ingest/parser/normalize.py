@@ -55,6 +55,9 @@ _YEAR_RANGE_END = re.compile(r"(?:19|20)\d\d(?![\d:%])")
 _OPEN_DATE_END = re.compile(r"(?:\bngày|\btháng|\bnăm|\bsố|\bSố\s*:?)$")
 _STARTS_BLOCK = re.compile(r"^(?:Nơi\s+nhận|Trên\s+đây\s+là|Lưu\s*:|(?:KT|TM|TL|TUQ|Q)\s*\.\s|Số\s*:)", re.IGNORECASE)
 
+# A scan reads the period of "1." as ";", ",", ":" or "¿".
+_OCR_NUMBER_MARK = re.compile(r"(?m)^[ \t]*(\d{1,2})[;,:¿][ \t]+(?=[A-ZĐÀ-Ỹ])")
+_ROMAN_CAPS = re.compile(r"^[IVX]{1,4}\.?\s+[A-ZĐÀ-Ỹ ,–-]+$")
 _MOTTO_END = re.compile(r"Hạnh\s+phúc\s*$")
 _RANGE_OPEN = re.compile(r"\b(?:19|20)\d\d\s*[-–]$")
 _YEAR_START = re.compile(r"^(?:19|20)\d\d\b")
@@ -74,6 +77,7 @@ def clean_text(text: str) -> str:
     text = web_copy(text)
     text = re.sub(r"(?m)^(\s*)\*\s+", r"\1- ", text)  # "* item" is a bullet, other stars are emphasis
     text = _DASH_VARIANTS.sub("- ", text)
+    text = _OCR_NUMBER_MARK.sub(r"\1. ", text)
     text = text.replace("*", "").replace("__", "")
     text = _FOOTNOTE_START.sub("\u00b9 ", text)  # a footnote's body keeps one mark that says so
     text = _SUPERSCRIPTS.sub(lambda m: m.group(0) if m.start() == 0 or text[m.start() - 1] == "\n" else "", text)
@@ -106,8 +110,8 @@ def _joiner(a: str, b: str, gap: bool, long_line: float | None) -> str | None:
         _HYPHEN_SYMBOL_END.search(a) and _SYMBOL_SEGMENT.match(b)
     ):
         return ""
-    if starts_item(b, a) or _MOTTO_END.search(a):
-        return None
+    if starts_item(b, a) or _MOTTO_END.search(a) or (b[0].islower() and _ROMAN_CAPS.match(a)):
+        return None  # a heading in capitals does not run on in lower case
     if _RANGE_OPEN.search(a) and _YEAR_START.match(b):
         return " "  # "giai đoạn 2026 -" / "2030": a range of years wrapped after its dash
     if b[0].islower() or (_OPEN_DATE_END.search(a) and b[0].isdigit()):
