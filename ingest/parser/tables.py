@@ -20,6 +20,7 @@ _COLUMNS = (
     ("content", re.compile(r"(?i)nội\s+dung|nhiệm\s+vụ|công\s+việc|hoạt\s+động|giải\s+pháp")),
 )
 _FIELD_LINES = {"lead": "Cơ quan chủ trì", "support": "Cơ quan phối hợp", "timing": "Thời gian thực hiện"}
+_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 _GROUP_LABEL = re.compile(r"^(?:[IVX]+|[A-Z])\.?$")
 
@@ -43,7 +44,22 @@ def rows_as_items(rows: list[list[str]], kinds: list[str | None]) -> list[str]:
     """The rows of a task table (header excluded) as numbered items with field lines."""
     out: list[str] = []
     count = 0
+    merged: list[list[str]] = []
+    label_at = kinds.index("label") if "label" in kinds else None
     for row in rows:
+        # A row with no number after a numbered one is its continuation (a row broken by a page).
+        if (
+            merged
+            and label_at is not None
+            and label_at < len(row)
+            and not row[label_at].strip()
+            and merged[-1][label_at].strip()
+            and not _GROUP_LABEL.match(merged[-1][label_at].strip())
+        ):
+            merged[-1] = [f"{a} {b}".strip() for a, b in zip(merged[-1], row + [""] * len(merged[-1]), strict=False)]
+            continue
+        merged.append(list(row))
+    for row in merged:
         cell = {kind: " ".join(text.split()) for kind, text in zip(kinds, row, strict=False) if kind}
         content = cell.get("content", "")
         label = cell.get("label", "").rstrip(".")
@@ -66,9 +82,11 @@ def markdown_tables(text: str) -> str:
             i += 1
             continue
         j = i
-        while j < len(lines) and (lines[j].lstrip().startswith("|") or not lines[j].strip()):
-            j += 1
-        block = [_cells(line) for line in lines[i:j] if line.strip()]
+        while j < len(lines) and (
+            lines[j].lstrip().startswith("|") or not lines[j].strip() or _PAGE_NUMBER.match(lines[j])
+        ):
+            j += 1  # a page break inside the table leaves its page number between two rows
+        block = [_cells(line) for line in lines[i:j] if line.strip() and not _PAGE_NUMBER.match(line)]
         block = [row for row in block if not all(_SEPARATOR_CELL.match(c) or not c for c in row)]
         kinds = columns(block[0]) if block else None
         if kinds:
