@@ -266,15 +266,21 @@ def _task_tables(pieces: list[_Piece], carry: dict) -> list[_Piece]:
             firsts: list[_Piece] = [header[0]]
             used: set[int] = set()
         else:
-            if len(header) < 3:
+            if len(header) < 3 or not _names_task_columns(" ".join(p.text for p in header)):
                 continue
-            starts = [p.x0 for p in header]
             tol = 0.5 * header[0].size
-            texts = [[p.text] for p in header]
+            starts = _column_starts([by_row[row] for row in rows[at : at + 8]], tol)
+            split = _split_cells(header, starts, tol) if len(starts) >= 3 else None
+            if not split:
+                continue
+            texts = [[] for _ in starts]
+            for col, text in split:
+                texts[col].append(text)
             body_from = at + 1
-            if at + 1 < len(rows) and not columns([" ".join(t) for t in texts]):
+            if at + 1 < len(rows):
+                # The header's second line: short words under its cells, no row number yet.
                 wrapped = _split_cells(sorted(by_row[rows[at + 1]], key=lambda p: p.x0), starts, tol)
-                if wrapped:
+                if wrapped and all(len(t.split()) <= 2 and not t.rstrip(".").isdigit() for _, t in wrapped):
                     for col, text in wrapped:
                         texts[col].append(text)
                     body_from = at + 2
@@ -315,6 +321,25 @@ def _task_tables(pieces: list[_Piece], carry: dict) -> list[_Piece]:
             out.append(_Piece(text, starts[0], first.x1, first.base, first.size, first.index, first.row))
         return out
     return pieces
+
+
+def _names_task_columns(text: str) -> bool:
+    """Whether a line names the columns of a table of tasks: a content column and a unit or time one."""
+    return bool(re.search(r"(?i)nội\s+dung|nhiệm\s+vụ|công\s+việc", text)) and bool(
+        re.search(r"(?i)chủ\s+trì|phối|thời\s+gian|thời\s+hạn", text)
+    )
+
+
+def _column_starts(lines: list[list[_Piece]], tol: float) -> list[float]:
+    """The left edges of a table's columns: the x where pieces start on at least two of its lines."""
+    xs = sorted(p.x0 for line in lines for p in line)
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= tol:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [min(c) for c in clusters if len(c) >= 2]
 
 
 def _split_cells(cells: list[_Piece], starts: list[float], tol: float) -> list[tuple[int, str]] | None:
