@@ -12,7 +12,9 @@ from .extract import extract_plan
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="extract_plan", description="Trích xuất kế hoạch từ tệp .docx, .pdf, .txt")
+    parser = argparse.ArgumentParser(
+        prog="extract_plan", description="Trích xuất kế hoạch từ tệp .docx, .doc, .odt, .pdf, .txt"
+    )
     parser.add_argument("file", help="tệp kế hoạch cần trích xuất")
     args = parser.parse_args(argv)
     try:

@@ -102,7 +102,25 @@ def recipients(closing: list[str]) -> list[str]:
         return []
     first = closing[start][RECIPIENTS.match(closing[start]).end() :]
     out: list[str] = []
+    lines: list[str] = []
     for line in [first, *closing[start + 1 :]]:
+        # A recipient wrapped onto a line of its own ("- Chủ tịch, các Phó Chủ tịch" / "UBND tỉnh;").
+        if (
+            lines
+            and DASH_MARKER.match(lines[-1])
+            and not lines[-1].rstrip().endswith((";", ".", ":", ","))
+            and (
+                line
+                and not DASH_MARKER.match(line)
+                and not FILED_COPY.match(line)
+                and line[0].isupper()
+                and line.rstrip().endswith((";", "."))
+            )
+        ):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    for line in lines:
         line = _without_signature(line)
         if not line:
             continue
@@ -138,6 +156,11 @@ def signer(closing: list[str]) -> dict[str, str | None]:
             held, title_inline = _split_authority(rest)
             authority = f"{m.group('prefix')}. {held}"
             title = title or title_inline
+            continue
+        if authority and title is None and (m := AUTHORITY.match(para)) and (rest := _upper_run(m.group("rest"))):
+            # Two levels, "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH": both kept, in order.
+            held, title = _split_authority(rest)
+            authority = f"{authority} / {m.group('prefix')}. {held}"
             continue
         if DASH_MARKER.match(para) or (in_items and para.endswith(";")):
             continue

@@ -7,11 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from .errors import ErrorCode, ExtractionError
+from .legacy import TCVN3, VNI, to_unicode
+from .tables import columns
 
 # Zip-bomb guards, checked on the archive's directory before anything is inflated.
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -149,11 +152,58 @@ class Numbering:
         return text.strip() or None
 
 
+def legacy_font(name: str | None) -> tuple[str, bool] | None:
+    """(encoding, capitals) of a legacy Vietnamese font: ".VnTime" TCVN3, ".VnTimeH" TCVN3 in
+    capitals, "VNI-Times" VNI; None for a Unicode font."""
+    if not name:
+        return None
+    if name.startswith(".Vn"):
+        return TCVN3, name.endswith("H")
+    if name.upper().startswith("VNI"):
+        return VNI, False
+    return None
+
+
+def _run_font(r: etree._Element) -> str | None:
+    fonts = r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
+    return fonts.get(qn("w:ascii")) or fonts.get(qn("w:hAnsi")) if fonts is not None else None
+
+
 class _Reader:
     def __init__(self, document: docx.document.Document) -> None:
         self.document = document
         self.numbering = Numbering(document)
         self.footnotes = self._footnotes()
+        xml = etree.tostring(document.element) + etree.tostring(document.styles.element)
+        self.legacy = b'w:ascii=".Vn' in xml or b'w:ascii="VNI' in xml
+
+    def _style_font(self, paragraph: Paragraph) -> str | None:
+        style = paragraph.style
+        while style is not None:
+            if style.font.name:
+                return style.font.name
+            style = style.base_style
+        try:
+            return self.document.styles.default(WD_STYLE_TYPE.PARAGRAPH).font.name
+        except (AttributeError, KeyError):
+            return None
+
+    def text(self, paragraph: Paragraph) -> str:
+        """The paragraph's text; runs in a legacy font converted to Unicode."""
+        if not self.legacy:
+            return paragraph.text
+        default = self._style_font(paragraph)
+        parts = []
+        for r in paragraph._p.iter(qn("w:r")):
+            text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+            if r.find(qn("w:tab")) is not None:
+                text += "\t"
+            if found := legacy_font(_run_font(r) or default):
+                encoding, capitals = found
+                text = to_unicode(text, encoding)
+                text = text.upper() if capitals else text
+            parts.append(text)
+        return "".join(parts)
 
     def _footnotes(self) -> dict[str, str]:
         for rel in self.document.part.rels.values():
@@ -171,13 +221,13 @@ class _Reader:
         for child in parent.iterchildren():
             if child.tag == qn("w:p"):
                 paragraph = Paragraph(child, container)
-                text = paragraph.text.strip()
+                text = self.text(paragraph).strip()
                 label = self.numbering.label(paragraph) if text else None
                 if text:
                     yield f"{label} {text}" if label else text
                 for ref in child.iter(qn("w:footnoteReference")):
                     if note := self.footnotes.get(ref.get(qn("w:id"))):
-                        yield note  # a footnote is read where it is cited
+                        yield "\u00b9 " + note  # a footnote is read where it is cited, marked as one
             elif child.tag == qn("w:tbl"):
                 yield from self._table(child, container)
             elif child.tag == qn("w:sdt"):
@@ -188,6 +238,11 @@ class _Reader:
     def _table(self, tbl: etree._Element, container: object) -> Iterator[str]:
         rows = [[tc for tc in tr.iterchildren(qn("w:tc"))] for tr in tbl.iterchildren(qn("w:tr"))]
         n_cols = max((len(r) for r in rows), default=0)
+        header = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in rows[0]] if rows else []
+        if columns(header):  # a table of tasks: kept as rows for tables.markdown_tables
+            texts = [[" ".join(self.blocks(tc, container)) for tc in row] for row in rows]
+            yield "\n".join("| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in texts)
+            return
         if len(rows) <= _LAYOUT_MAX_ROWS and n_cols <= _LAYOUT_MAX_COLS:
             cells = [row[c] for c in range(n_cols) for row in rows if c < len(row)]
         else:

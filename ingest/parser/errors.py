@@ -23,6 +23,9 @@ class ErrorCode(StrEnum):
     TIME_LIMIT = "time_limit"
     READER_CRASHED = "reader_crashed"
     WORKER_LOST = "worker_lost"
+    UNKNOWN_ENCODING = "unknown_encoding"
+    CONVERSION_TIMEOUT = "conversion_timeout"
+    CONVERTER_UNAVAILABLE = "converter_unavailable"
 
 
 MESSAGES_VI: dict[ErrorCode, str] = {
@@ -30,7 +33,7 @@ MESSAGES_VI: dict[ErrorCode, str] = {
     ErrorCode.EMPTY: "Tệp rỗng: không có nội dung để trích xuất kế hoạch.",
     ErrorCode.TOO_LARGE: "Tệp quá lớn (tối đa {limit_mb} MB). Hãy tách tệp hoặc nén lại trước khi nhập.",
     ErrorCode.UNSUPPORTED: (
-        "Định dạng tệp không được hỗ trợ. Chỉ nhận tệp .docx, .pdf hoặc .txt (tệp .doc cũ cần lưu lại thành .docx)."
+        "Định dạng tệp không được hỗ trợ. Chỉ nhận tệp .docx, .pdf hoặc .txt, tệp Word cũ .doc và tệp .odt."
     ),
     ErrorCode.CORRUPT: "Tệp bị hỏng hoặc không đúng định dạng {kind}, không đọc được.",
     ErrorCode.ENCRYPTED: "Tệp PDF được bảo vệ bằng mật khẩu. Hãy gỡ mật khẩu rồi nhập lại.",
@@ -57,6 +60,16 @@ MESSAGES_VI: dict[ErrorCode, str] = {
     ErrorCode.WORKER_LOST: (
         "Tiến trình đọc tệp đã dừng giữa chừng (máy chủ khởi động lại hoặc gặp sự cố) "
         "nên việc nhập không hoàn thành. Hãy nhập lại tệp."
+    ),
+    ErrorCode.UNKNOWN_ENCODING: (
+        "Không nhận ra bảng mã của tệp văn bản (không phải Unicode, TCVN3 hay VNI). "
+        "Hãy mở tệp, chuyển sang Unicode (UTF-8) rồi nhập lại."
+    ),
+    ErrorCode.CONVERSION_TIMEOUT: (
+        "Chuyển đổi tệp {kind} quá {seconds} giây nên đã dừng. Hãy mở tệp bằng Word, lưu thành .docx rồi nhập lại."
+    ),
+    ErrorCode.CONVERTER_UNAVAILABLE: (
+        "Máy chủ chưa cài LibreOffice nên không đọc được tệp {kind}. Hãy lưu tệp thành .docx."
     ),
 }
 

@@ -19,6 +19,10 @@ from .patterns import (
 )
 
 _YEAR_IN_TITLE = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b")
+# A multi-year plan: "giai đoạn 2026 - 2030", "giai đoạn 2026-2030", "2026 – 2030".
+_PERIOD_IN_TITLE = re.compile(
+    r"(?:\bgiai\s+đoạn\s+(?:từ\s+(?:năm\s+)?)?)?((?:19|20)\d\d)\s*(?:[-–—]|đến(?:\s+năm)?)\s*((?:19|20)\d\d)\b"
+)
 _NAME_END = re.compile(r"\s*(?:\./\.|,\s*(?:đề nghị|kính đề nghị|yêu cầu)|\.\s|\.$|;|$)", re.IGNORECASE)
 
 
@@ -103,7 +107,9 @@ def document_fields(layout: Layout) -> dict[str, object]:
     place, date, date_year = _place_date(layout.header, number["span"])
     title = layout.title
     year = None
-    if title and (m := _YEAR_IN_TITLE.search(title)):
+    if title and (m := _PERIOD_IN_TITLE.search(title)) and int(m.group(1)) < int(m.group(2)):
+        year = int(m.group(1))  # a multi-year plan is for its period's first year on
+    elif title and (m := _YEAR_IN_TITLE.search(title)):
         year = int(m.group(1))
     year = year or (int(date[:4]) if date else date_year)
     return {
@@ -116,3 +122,11 @@ def document_fields(layout: Layout) -> dict[str, object]:
         "year": year,
         "title": title,
     }
+
+
+def period(layout: Layout, year: int | None) -> dict[str, int | None]:
+    """The years the plan covers: a multi-year plan's "giai đoạn 2026 - 2030", else its year."""
+    title = layout.title
+    if title and (m := _PERIOD_IN_TITLE.search(title)) and int(m.group(1)) < int(m.group(2)):
+        return {"from": int(m.group(1)), "to": int(m.group(2))}
+    return {"from": year, "to": year}

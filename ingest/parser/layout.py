@@ -118,8 +118,21 @@ def _closing_start(paras: list[str], start: int) -> int:
 
 
 # OCR reads the "I" of a roman numeral as "l", "|" or "H" ("HI." for "III.").
-_OCR_ROMAN = re.compile(r"^(?P<label>[IVXlH|]{1,4})\s*[.:/-]\s*(?P<title>[A-ZĐÀ-Ỹ].*)$")
-_OCR_FIXES = str.maketrans({"l": "I", "|": "I", "H": "II"})
+# It also drops the period after a numeral of two or more letters ("II Một số chỉ tiêu"), and reads
+# the first section's "I." as "1." ("1. Mục đích yêu cầu").
+_OCR_ROMAN = re.compile(
+    r"^(?P<label>[IVXlLH|]{1,4}|1)(?:\s*[.:/-]\s*|(?<=[IVX]{2})\s+|\s+(?=[A-ZĐÀ-Ỹ]{2,}\s))(?P<title>[A-ZĐÀ-Ỹ].*)$"
+)
+_OCR_FIXES = str.maketrans({"l": "I", "L": "I", "|": "I", "H": "II", "1": "I"})
+# The headings a plan's roman sections carry; a "1." reads as "I." only with one of them.
+_SECTION_WORDS = re.compile(
+    r"(?i)^(?:mục\s+đích|mục\s+tiêu|yêu\s+cầu|nội\s+dung|(?:các\s+)?nhiệm\s+vụ|chỉ\s+tiêu|kinh\s+phí|"
+    r"giải\s+pháp|tổ\s+chức\s+thực\s+hiện|đánh\s+giá|tình\s+hình|kết\s+quả)"
+)
+
+
+def _has_second_section(paras: list[str], start: int, end: int) -> bool:
+    return any((m := ROMAN_HEADING.match(paras[i])) and m.group("label") == "II" for i in range(start, end))
 
 
 def _sections(paras: list[str], start: int, end: int) -> list[Section]:
@@ -131,6 +144,10 @@ def _sections(paras: list[str], start: int, end: int) -> list[Section]:
         para = paras[i]
         m = ROMAN_HEADING.match(para) or _OCR_ROMAN.match(para)
         if not m or len(para) > _HEADING_MAX or due >= len(ROMAN):
+            continue
+        if m.group("label") == "1" and not (
+            due == 0 and _SECTION_WORDS.match(m.group("title")) and _has_second_section(paras, i + 1, end)
+        ):
             continue
         label = m.group("label").translate(_OCR_FIXES)
         title = fold(m.group("title"))

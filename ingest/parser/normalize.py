@@ -13,6 +13,7 @@ import statistics
 import unicodedata
 
 from .patterns import DASH_MARKER, DIGIT_MARKER, LETTER_MARKER, ROMAN_HEADING
+from .tables import web_copy
 
 # Legacy Vietnamese fonts map "Đ" to the Icelandic eth; zero-width and no-break spaces vanish.
 _CHAR_FIXES = (
@@ -27,6 +28,8 @@ _CHAR_FIXES = (
 # List dashes as scans and web copies give them: "-_ Sở", "— Sở", "– Sở".
 _DASH_VARIANTS = re.compile(r"(?m)^[ \t]*(?:[-–—][ \t]*_|_[ \t]*-|[–—])[ \t]*(?=[^\s\-–—_=+|])")
 _SUPERSCRIPTS = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]")
+# A footnote's body starts its line with the footnote's mark ("¹ Chương trình …").
+_FOOTNOTE_START = re.compile("(?m)^[ \t]*[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+[ \t]*")
 _NOISE_LINE = re.compile(
     r"""^(?:
         [-=_+|:.~*#\s]{3,}                                  # table rules and separators
@@ -52,21 +55,32 @@ _YEAR_RANGE_END = re.compile(r"(?:19|20)\d\d(?![\d:%])")
 _OPEN_DATE_END = re.compile(r"(?:\bngày|\btháng|\bnăm|\bsố|\bSố\s*:?)$")
 _STARTS_BLOCK = re.compile(r"^(?:Nơi\s+nhận|Trên\s+đây\s+là|Lưu\s*:|(?:KT|TM|TL|TUQ|Q)\s*\.\s|Số\s*:)", re.IGNORECASE)
 
+# A scan reads the period of "1." as ";", ",", ":" or "¿".
+_OCR_NUMBER_MARK = re.compile(r"(?m)^[ \t]*(\d{1,2})[;,:¿][ \t]+(?=[A-ZĐÀ-Ỹ])")
+_ROMAN_CAPS = re.compile(r"^[IVX]{1,4}\.?\s+[A-ZĐÀ-Ỹ ,–-]+$")
+_MOTTO_END = re.compile(r"Hạnh\s+phúc\s*$")
+_RANGE_OPEN = re.compile(r"\b(?:19|20)\d\d\s*[-–]$")
+_YEAR_START = re.compile(r"^(?:19|20)\d\d\b")
+
 # Lines of wrapped text are at most this long; longer lines are whole paragraphs.
 _WRAPPED_MAX = 150
 
 
 def clean_text(text: str) -> str:
-    """Character-level fixes: Unicode NFC, legacy glyphs, markdown emphasis, footnote marks."""
+    """Character-level fixes: Unicode NFC, legacy glyphs, web-copy marks and noise, markdown
+    emphasis, footnote marks; task tables become items with field lines (tables.py)."""
     text = unicodedata.normalize("NFC", text)
     for old, new in _CHAR_FIXES:
         if old in text:  # str.replace per character is much faster than str.translate
             text = text.replace(old, new)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = web_copy(text)
     text = re.sub(r"(?m)^(\s*)\*\s+", r"\1- ", text)  # "* item" is a bullet, other stars are emphasis
     text = _DASH_VARIANTS.sub("- ", text)
+    text = _OCR_NUMBER_MARK.sub(r"\1. ", text)
     text = text.replace("*", "").replace("__", "")
-    text = _SUPERSCRIPTS.sub("", text)
+    text = _FOOTNOTE_START.sub("\u00b9 ", text)  # a footnote's body keeps one mark that says so
+    text = _SUPERSCRIPTS.sub(lambda m: m.group(0) if m.start() == 0 or text[m.start() - 1] == "\n" else "", text)
     return re.sub(r"[ \t]*\|[ \t]*", "\n", text)  # table cells become lines of their own
 
 
@@ -79,7 +93,7 @@ def starts_item(line: str, previous: str = "") -> bool:
     """Whether `line` opens a new item: a heading number, a list mark or a closing-block word."""
     if ROMAN_HEADING.match(line) or DIGIT_MARKER.match(line) or LETTER_MARKER.match(line):
         return True
-    if _STARTS_BLOCK.match(line):
+    if _STARTS_BLOCK.match(line) or line.startswith("Căn cứ "):  # a basis paragraph, capitalised
         return True
     if m := DASH_MARKER.match(line):
         rest = line[m.end() :]
@@ -96,8 +110,10 @@ def _joiner(a: str, b: str, gap: bool, long_line: float | None) -> str | None:
         _HYPHEN_SYMBOL_END.search(a) and _SYMBOL_SEGMENT.match(b)
     ):
         return ""
-    if starts_item(b, a):
-        return None
+    if starts_item(b, a) or _MOTTO_END.search(a) or (b[0].islower() and _ROMAN_CAPS.match(a)):
+        return None  # a heading in capitals does not run on in lower case
+    if _RANGE_OPEN.search(a) and _YEAR_START.match(b):
+        return " "  # "giai đoạn 2026 -" / "2030": a range of years wrapped after its dash
     if b[0].islower() or (_OPEN_DATE_END.search(a) and b[0].isdigit()):
         return " "
     if gap or long_line is None or _is_upper(a) != _is_upper(b):

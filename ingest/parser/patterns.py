@@ -190,7 +190,8 @@ CHARGE_VERB = re.compile(
     r"cử|gửi|lập|đề xuất|vận động|tham gia|giám sát|phổ biến|nắm bắt|cập nhật|cần|phải|được giao|"
     r"trên cơ sở|theo chức năng|lãnh đạo|quan tâm|ban hành|duy trì|phát huy|đẩy mạnh)(?!\w)"
 )
-ASSIGNMENT_SECTION = re.compile(r"(?i)tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm\s+thực\s+hiện")
+# "THỤC" for "THỰC": a scan may lose the horn of a capital.
+ASSIGNMENT_SECTION = re.compile(r"(?i)tổ\s+chức\s+th[ựụ]c\s+hiện|phân\s+công|trách\s+nhiệm\s+th[ựụ]c\s+hiện")
 CHARGE_PREFIX = re.compile(r"^(?:Giao(?:\s+cho)?|Đề nghị|Yêu cầu|Phân công)\s+")
 
 # Names of issuing bodies as the text names them when it says who makes the plan.

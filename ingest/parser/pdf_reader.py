@@ -27,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 
 from .errors import ErrorCode, ExtractionError
 from .normalize import starts_item
+from .tables import columns
 
 # A page with fewer characters than this in its text layer is treated as a scan.
 MIN_TEXT_CHARS = 40
@@ -92,6 +93,7 @@ class _Piece:
     size: float
     index: int
     row: int  # the baseline it sits on
+    xs: list[float] | None = None  # the x of each character of `text` (for splitting table cells)
 
 
 def _turn(x: float, y: float, quarters: int) -> tuple[float, float]:
@@ -217,10 +219,14 @@ def _pieces(row: list[_Glyph], number: int) -> list[_Piece]:
             continue  # the same letter drawn again for a bolder look
         gap = g.x - reach
         if piece is None or gap > _COLUMN_GAP * size:
-            piece = _Piece(g.char, g.x, g.right, g.base, size, g.index, number)
+            piece = _Piece(g.char, g.x, g.right, g.base, size, g.index, number, [g.x])
             pieces.append(piece)
         else:
-            piece.text += (" " if space or gap > _WORD_GAP * size else "") + g.char
+            if space or gap > _WORD_GAP * size:
+                piece.text += " "
+                piece.xs.append(g.x)
+            piece.text += g.char
+            piece.xs.append(g.x)
             piece.x1 = max(piece.x1, g.right)
             piece.index = min(piece.index, g.index)
         space = False
@@ -243,12 +249,131 @@ def _against_the_page(pieces: list[_Piece]) -> bool:
     return back > max(2, len(pieces) // 5)
 
 
-def _text_lines(page: pdfium.PdfPage) -> list[Line]:
+def _task_tables(pieces: list[_Piece], carry: dict) -> list[_Piece]:
+    """A table of tasks (a header row naming its columns, tables.columns; the header may wrap onto
+    a second line) as one piece per table row, its cells joined with "|" as a markdown row: cells
+    wrapped over several lines are put back together by their column, a row starts with a number
+    in the STT column, and the table ends at a line that crosses a column's edge. A table still
+    open at the foot of a page goes on at the top of the next (`carry`), its first lines continuing
+    the row left open, written as a row with no number."""
+    by_row: dict[int, list[_Piece]] = {}
+    for p in pieces:
+        by_row.setdefault(p.row, []).append(p)
+    rows = sorted(by_row)
+    for at, r in enumerate(rows):
+        header = sorted(by_row[r], key=lambda p: p.x0)
+        if carry.get("starts") and at == 0:
+            starts, kinds, tol = carry["starts"], carry["kinds"], carry["tol"]
+            body_from = at
+            records: list[list[list[str]]] = [[[] for _ in starts]]
+            firsts: list[_Piece] = [header[0]]
+            used: set[int] = set()
+        else:
+            if len(header) < 3 or not _names_task_columns(" ".join(p.text for p in header)):
+                continue
+            tol = 0.5 * header[0].size
+            starts = _column_starts([by_row[row] for row in rows[at : at + 8]], tol)
+            split = _split_cells(header, starts, tol) if len(starts) >= 3 else None
+            if not split:
+                continue
+            texts = [[] for _ in starts]
+            for col, text in split:
+                texts[col].append(text)
+            body_from = at + 1
+            if at + 1 < len(rows):
+                # The header's second line: short words under its cells, no row number yet.
+                wrapped = _split_cells(sorted(by_row[rows[at + 1]], key=lambda p: p.x0), starts, tol)
+                if wrapped and all(len(t.split()) <= 2 and not t.rstrip(".").isdigit() for _, t in wrapped):
+                    for col, text in wrapped:
+                        texts[col].append(text)
+                    body_from = at + 2
+            header_texts = [re.sub(r"^S\s?T\s?T$", "STT", " ".join(t)) for t in texts]
+            kinds = columns(header_texts)
+            if not kinds:
+                continue
+            records = [[[t] for t in header_texts]]
+            firsts = [header[0]]
+            used = {id(p) for row in rows[at:body_from] for p in by_row[row]}
+        carry.clear()
+        label_col = kinds.index("label") if "label" in kinds else None
+        ended = False
+        for r2 in rows[body_from:]:
+            cells = sorted(by_row[r2], key=lambda p: p.x0)
+            placed = _split_cells(cells, starts, tol)
+            if not placed or re.match(r"[IVX]{1,4}\.(?:\s|$)", cells[0].text):
+                ended = True  # running text, or the next roman section's heading
+                break
+            label = [text for col, text in placed if col == label_col]
+            if label and not re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?|[A-Z]\.?", label[0].strip()):
+                ended = True
+                break  # text in the STT column that is no number: no row of the table
+            if label and any(records[-1]):
+                records.append([[] for _ in starts])
+                firsts.append(cells[0])
+            for col, text in placed:
+                records[-1][col].append(text)
+            used.update(id(p) for p in cells)
+        if not ended:
+            carry.update(starts=starts, kinds=kinds, tol=tol)
+        records = [rec for rec in records if any(rec)]
+        if not records:
+            continue
+        out = [p for p in pieces if id(p) not in used]
+        for record, first in zip(records, firsts, strict=False):
+            text = "| " + " | ".join(" ".join(cell).replace("|", "/") for cell in record) + " |"
+            out.append(_Piece(text, starts[0], first.x1, first.base, first.size, first.index, first.row))
+        return out
+    return pieces
+
+
+def _names_task_columns(text: str) -> bool:
+    """Whether a line names the columns of a table of tasks: a content column and a unit or time one."""
+    return bool(re.search(r"(?i)nội\s+dung|nhiệm\s+vụ|công\s+việc", text)) and bool(
+        re.search(r"(?i)chủ\s+trì|phối|thời\s+gian|thời\s+hạn", text)
+    )
+
+
+def _column_starts(lines: list[list[_Piece]], tol: float) -> list[float]:
+    """The left edges of a table's columns: the x where pieces start on at least two of its lines."""
+    xs = sorted(p.x0 for line in lines for p in line)
+    clusters: list[list[float]] = []
+    for x in xs:
+        if clusters and x - clusters[-1][-1] <= tol:
+            clusters[-1].append(x)
+        else:
+            clusters.append([x])
+    return [min(c) for c in clusters if len(c) >= 2]
+
+
+def _split_cells(cells: list[_Piece], starts: list[float], tol: float) -> list[tuple[int, str]] | None:
+    """The pieces of a line cut at the columns' left edges: (column, text). None when a piece
+    starts left of the table or a word runs across a column's edge (a line of running text)."""
+    out: list[tuple[int, str]] = []
+    for p in cells:
+        if p.x0 < starts[0] - 4 * tol:
+            return None
+        xs = p.xs or [p.x0] * len(p.text)
+        cols = [max((i for i, x in enumerate(starts) if x <= cx + tol), default=0) for cx in xs]
+        for i in range(1, len(cols)):
+            if cols[i] != cols[i - 1] and p.text[i] != " " and p.text[i - 1] != " ":
+                return None
+        current, text = cols[0], ""
+        for ch, col in zip(p.text, cols, strict=True):
+            if col != current:
+                out.append((current, text.strip()))
+                current, text = col, ""
+            text += ch
+        out.append((current, text.strip()))
+    return [(c, t) for c, t in out if t]
+
+
+def _text_lines(page: pdfium.PdfPage, carry: dict | None = None) -> list[Line]:
     """The page's lines in reading order."""
     glyphs, spaces = _page_glyphs(page.get_textpage())
     if not glyphs:
         return []
     pieces = [p for n, row in enumerate(_rows(glyphs, spaces)) for p in _pieces(row, n)]
+    pieces = _task_tables(pieces, carry if carry is not None else {})
     pieces.sort(key=lambda p: p.index)
     if _against_the_page(pieces):
         pieces.sort(key=lambda p: (p.row, p.x0))
@@ -386,10 +511,11 @@ def read_pdf(path: Path, progress: Progress | None = None, *, max_pages: int | N
     try:
         pages: list[list[Line]] = []
         scans: dict[Future[list[Line]], int] = {}
+        carry: dict = {}  # a table of tasks still open at the foot of the previous page
         with ThreadPoolExecutor(OCR_WORKERS) as pool:
             for index in range(total):
                 page = pdf[index]
-                lines = _text_lines(page)
+                lines = _text_lines(page, carry)
                 if sum(len(ln.text) for ln in lines) < MIN_TEXT_CHARS and _has_image(page):
                     # PDFium is not thread-safe: render here, recognise in the pool.
                     scans[pool.submit(_ocr_lines, _render(page), index + 1)] = index

@@ -41,6 +41,7 @@ from ingest.parser.patterns import HEADER_NUMBER
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = FIXTURES / "seeds"  # the seed plans as text (their gold answers are in FIXTURES / "gold")
+LAYOUTS = FIXTURES / "layouts"  # plans of other layouts written for the tests, gold in LAYOUTS / "gold"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian fonts-dejavu-core: full Vietnamese
 NATIONAL = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 _AUTHORITY = re.compile(r"\b(?:KT|TM|TL|TUQ|Q)\.\s*[A-ZĐ].*$")
@@ -59,6 +60,7 @@ class Block:
     text: str
     numbering: str | None = None  # "roman", "decimal", "letter"
     label: str | None = None  # the label Word will draw, for the PDF
+    table: list[list[str]] | None = None  # a table of tasks: header row first
 
 
 @dataclass
@@ -77,8 +79,31 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+_TABLE_MARK = "BANGNHIEMVU"
+
+
+def _lift_tables(text: str) -> tuple[str, list[list[list[str]]]]:
+    """Markdown tables replaced by a mark of their own line, and their rows (separator rows dropped)."""
+    tables: list[list[list[str]]] = []
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not line.lstrip().startswith("|"):
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+            continue
+        if not out or out[-1] != _TABLE_MARK + str(len(tables) - 1):
+            tables.append([])
+            out.append(_TABLE_MARK + str(len(tables) - 1))
+        tables[-1].append(cells)
+    return "\n".join(out), tables
+
+
 def plan_from_text(text: str) -> Plan:
-    """Split a plan's text into the parts a word processor lays out differently."""
+    """Split a plan's text into the parts a word processor lays out differently; a markdown table
+    of tasks becomes a real table."""
+    text, tables = _lift_tables(text)
     paras = paragraphs(text)
     type_at = next(i for i, p in enumerate(paras) if p.startswith("KẾ HOẠCH"))
     left, right = [], list(NATIONAL)
@@ -95,6 +120,9 @@ def plan_from_text(text: str) -> Plan:
     end = next(i for i, p in enumerate(paras) if p.startswith("Nơi nhận"))
     counters = {"roman": 0, "decimal": 0, "letter": 0}
     for para in paras[body_at:end]:
+        if para.startswith(_TABLE_MARK):
+            plan.body.append(Block("", table=tables[int(para[len(_TABLE_MARK) :])]))
+            continue
         for kind, pattern in (("roman", _ROMAN), ("decimal", _DIGIT), ("letter", _LETTER)):
             if m := pattern.match(para):
                 counters[kind] += 1
@@ -208,6 +236,14 @@ def write_docx(plan: Plan, path: Path, font: str = "Times New Roman") -> Path:
     next_id = 111
     lists: dict[str, int] = {"roman": _new_list(document, "roman", 110)}
     for block in plan.body:
+        if block.table:
+            table = document.add_table(rows=len(block.table), cols=len(block.table[0]))
+            table.style = document.styles["Table Grid"]
+            for r, row in enumerate(block.table):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+                    table.cell(r, c).paragraphs[0].runs[0].bold = r == 0 if text else False
+            continue
         p = document.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         p.paragraph_format.first_line_indent = Mm(10)
@@ -311,7 +347,14 @@ def write_pdf(plan: Plan, path: Path) -> Path:
         Paragraph(escape(plan.title), center_bold),
         Spacer(1, 6 * mm),
     ]
+    small = _style("cell", fontSize=10, leading=12, spaceAfter=0)
     for block in plan.body:
+        if block.table:
+            rows = [[Paragraph(escape(c), small) for c in row] for row in block.table]
+            table = Table(rows, colWidths=[10 * mm, 52 * mm, 34 * mm, 34 * mm, 30 * mm][: len(block.table[0])])
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            story.append(table)
+            continue
         text = escape(block.text)
         if block.label:
             text = f"{block.label} {text}"
@@ -337,17 +380,17 @@ def write_pdf(plan: Plan, path: Path) -> Path:
     return path
 
 
-def seed_text(stem: str) -> str:
-    return (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+def seed_text(stem: str, source: Path = SEEDS) -> str:
+    return (source / f"{stem}.txt").read_text(encoding="utf-8")
 
 
-def make_documents(stems: list[str], directory: Path) -> dict[str, dict[str, Path]]:
+def make_documents(stems: list[str], directory: Path, source: Path = SEEDS) -> dict[str, dict[str, Path]]:
     """Each seed in `directory` as "txt", "docx", "pdf" (that .docx exported by LibreOffice),
     "pdf_sans" (the .docx set in Arial, exported) and "pdf_typeset" (typeset with reportlab).
     LibreOffice runs once for all of them (about half a second a file)."""
     documents: dict[str, dict[str, Path]] = {}
     for stem in stems:
-        text = seed_text(stem)
+        text = seed_text(stem, source)
         plan = plan_from_text(text)
         txt = directory / f"{stem}.txt"
         txt.write_text(text, encoding="utf-8")

@@ -106,10 +106,10 @@ def test_spreadsheet_is_unsupported(tmp_path):
     assert_refused(path, ErrorCode.UNSUPPORTED)
 
 
-def test_old_word_format_is_unsupported(tmp_path):
+def test_old_word_file_libreoffice_cannot_read_is_refused_as_corrupt(tmp_path):
     path = tmp_path / "cu.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
-    assert_refused(path, ErrorCode.UNSUPPORTED)
+    assert_refused(path, ErrorCode.CORRUPT)
 
 
 def test_command_prints_the_message_on_stderr_and_exits_non_zero(tmp_path, capsys):

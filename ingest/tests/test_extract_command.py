@@ -25,3 +25,12 @@ def test_an_unreadable_file_is_an_error_in_vietnamese(tmp_path):
         [sys.executable, "-m", "danvan.manage", "extract_plan", str(bad)], capture_output=True, text=True
     )
     assert result.returncode != 0 and "bị hỏng" in result.stderr and result.stdout == ""
+
+
+def test_extract_plan_prints_the_version_2_body(capsys):
+    call_command("extract_plan", str(SEEDS / "sxd-tayninh-2024.txt"))
+    data = json.loads(capsys.readouterr().out)
+    assert len(data["purposes"]) == 3
+    area = data["content_areas"][0]
+    assert area["label"] == "1" and len(area["activities"]) == 3
+    assert set(area) >= {"title", "lead", "support", "timing", "due_date", "recurrence"}

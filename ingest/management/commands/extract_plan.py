@@ -6,7 +6,10 @@ from ingest.parser import ExtractionError, extract_plan
 
 
 class Command(BaseCommand):
-    help = "Print the structure of a plan document (.docx, .pdf, .txt) as JSON (ingest/parser/SCHEMA.md)."
+    help = (
+        "Print the structure of a plan document (.docx, .doc, .odt, .pdf, .txt) as the version-2 JSON "
+        "of ingest/parser/SCHEMA.md."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
