@@ -37,10 +37,6 @@ EXCLUDED = {
     # not the current version (412). The scoping and locking tests cover each refusal.
     "positive_data_acceptance",
 }
-# Operations whose fault belongs to the other half of issue 9 (input ranges: filters validated
-# into their range, `year=0.9` accepted by a decimal NumberFilter today). Not strict: they pass
-# once that half is merged, and then this entry goes.
-PENDING_INPUT_RANGES = {"GET /api/assignments/"}
 CHECKED = [check for check in CHECKS.get_all() if check.__name__ not in EXCLUDED]
 
 
@@ -76,11 +72,7 @@ def auth(users, keep_connection):
     return {"Authorization": f"Token {Token.objects.get_or_create(user=users['focal'])[0].key}"}
 
 
-@pytest.mark.parametrize("label", [
-    pytest.param(label, marks=pytest.mark.xfail(reason="issue 9: filter ranges", strict=False))
-    if label in PENDING_INPUT_RANGES else label
-    for label in OPERATIONS
-])
+@pytest.mark.parametrize("label", OPERATIONS)
 def test_every_operation_answers_as_its_schema_says(label, auth):
     operation = SCHEMA.find_operation_by_label(label)
     cases = st.one_of(
