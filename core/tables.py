@@ -147,7 +147,8 @@ def export_rows(table: tables.Table) -> tuple[list[str], Iterator[list]]:
                     if not isinstance(value, RAW_TYPES):
                         value = None
                 if value is None:
-                    value = force_str(row.get_cell_value(column.name))
+                    cell = row.get_cell_value(column.name)
+                    value = "" if cell is None else force_str(cell)
                     value = "" if value == table.default else value
                 values.append(value)
             yield values

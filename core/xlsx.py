@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
@@ -27,6 +29,8 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Column widths are estimated from the headers and this many first rows.
 WIDTH_SAMPLE = 200
 MAX_WIDTH = 60
+# The table's header row: below the title, the date of export and a blank line.
+HEADER_ROW = 4
 # `progress(rows_written)` is called every this many rows.
 PROGRESS_EVERY = 500
 
@@ -68,18 +72,30 @@ def write_workbook(
     rows: Iterable[Sequence],
     progress: Callable[[int], None] | None = None,
 ) -> int:
-    """Write one sheet (bold headers, frozen first row) to `stream`; returns the number of rows."""
+    """Write one sheet ready to print: the title, the date of export, then the table with a
+    numbered first column (STT) and bold headers that repeat on every printed page. Returns the
+    number of rows."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31] or "Sheet")
     rows = iter(rows)
     sample = [[_value(value) for value in row] for row in itertools.islice(rows, WIDTH_SAMPLE)]
+    headers = [_("No."), *headers]
     widths = [len(str(header)) for header in headers]
-    for row in sample:
-        for index, value in enumerate(row[: len(widths)]):
+    for number, row in enumerate(sample, start=1):
+        for index, value in enumerate([number, *row][: len(widths)]):
             widths[index] = max(widths[index], min(len(str(value if value is not None else "")), MAX_WIDTH))
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width + 2
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.page_setup.orientation = "landscape"
+    heading = text_cell(sheet, str(title).upper())
+    heading.font = Font(bold=True, size=14)
+    dated = text_cell(sheet, _("Exported on %(date)s") % {"date": f"{timezone.localdate():%d/%m/%Y}"})
+    dated.font = Font(italic=True)
+    sheet.append([heading])
+    sheet.append([dated])
+    sheet.append([])
     header_cells = []
     for header in headers:
         cell = text_cell(sheet, str(header))
@@ -89,8 +105,8 @@ def write_workbook(
     sheet.append(header_cells)
     count = 0
     for row in itertools.chain(sample, rows):
-        sheet.append([_cell(sheet, value) for value in row])
         count += 1
+        sheet.append([count, *(_cell(sheet, value) for value in row)])
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)
     workbook.save(stream)

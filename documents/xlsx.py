@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Sequence
@@ -13,6 +14,8 @@ from openpyxl import load_workbook
 
 # An .xlsx is a zip: refuse archives that inflate far beyond their size (zip bombs).
 MAX_UNCOMPRESSED = 50 * 1024 * 1024
+# Rows looked through for the header.
+HEADER_SEARCH = 10
 MAX_ROWS = 20000
 # Cells of text are stored once in xl/sharedStrings.xml; openpyxl loads them all before the first
 # row, even in read-only mode. A sheet of MAX_ROWS rows of a dozen columns needs fewer than this.
@@ -74,15 +77,24 @@ def read_rows(upload, *, required_headers: Sequence[str]) -> list[tuple[int, dic
         raise XlsxError(_("The file is not a valid .xlsx spreadsheet.")) from exc
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
-    header_row = next(rows, None)
-    if header_row is None:
-        raise XlsxError(_("The file has no header row."))
-    headers = [str(cell).strip() if cell is not None else "" for cell in header_row]
+    # The header is the first row naming the required columns: a sheet this site exported has a
+    # title, the date and a blank line above it, one typed by hand usually has none.
+    start = 0
+    for header_row in itertools.islice(rows, HEADER_SEARCH):
+        start += 1
+        headers = [str(cell).strip() if cell is not None else "" for cell in header_row or ()]
+        if all(header in headers for header in required_headers):
+            break
+    else:
+        if start == 0:
+            raise XlsxError(_("The file has no header row."))
+        first = next(sheet.iter_rows(values_only=True, max_row=1), ())
+        headers = [str(cell).strip() if cell is not None else "" for cell in first]
     missing = [header for header in required_headers if header not in headers]
     if missing:
         raise XlsxError(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
     result = []
-    for number, row in enumerate(rows, start=2):
+    for number, row in enumerate(rows, start=start + 1):
         if number - 1 > MAX_ROWS:
             raise XlsxError(_("The file has more than %(count)s rows.") % {"count": MAX_ROWS})
         if row is None or all(cell in (None, "") for cell in row):

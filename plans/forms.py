@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import YearField
 from core.forms import DateInput
-from orgs.models import Organization
+from orgs.models import Organization, OrganizationType
 from plans.models import MAX_PLAN_NUMBER, Assignment, ContentArea, Plan, Target
 
 
@@ -122,10 +122,15 @@ class CoverageForm(forms.Form):
     organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organization"),
                                           required=False, empty_label=None)
     year = YearField(label=_("Year"), required=False)
+    org_type = forms.ChoiceField(label=_("Type"), required=False,
+                                 choices=[("", _("Every type")), *OrganizationType.choices])
 
     def __init__(self, *args, parents, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = parents
+
+    def chosen_type(self) -> str:
+        return self.cleaned_data.get("org_type", "") if self.is_bound and self.is_valid() else ""
 
     def choice(self) -> tuple[Organization | None, int]:
         """The chosen organization and year; the first one the user sees and this year by default."""

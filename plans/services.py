@@ -427,11 +427,14 @@ class CoverageRow:
         return timezone.localdate() > self.due
 
 
-def plan_coverage(parent: Organization, year: int) -> list[CoverageRow]:
-    """For each agency of a province (or unit of an agency): its plan for the year, if any."""
+def plan_coverage(parent: Organization, year: int, org_type: str = "") -> list[CoverageRow]:
+    """For each agency of a province (or unit of an agency), of one type if asked: its plan for the
+    year, if any."""
     kinds = [OrganizationKind.AGENCY] if parent.kind == OrganizationKind.PROVINCE else [OrganizationKind.UNIT]
-    children = list(Organization.objects.filter(parent=parent, kind__in=kinds).active_on(dt.date(year, 12, 31))
-                    .order_by("name"))
+    children = Organization.objects.filter(parent=parent, kind__in=kinds).active_on(dt.date(year, 12, 31))
+    if org_type:
+        children = children.filter(org_type=org_type)
+    children = list(children.order_by("name"))
     plans = {}
     for plan in (
         Plan.objects.filter(organization__in=children, year=year)

@@ -341,7 +341,7 @@ class CoverageView(ScopedListView):
             self.form.add_error("organization", _("Choose an organization from the list."))
             self.parent = None
         self.filterset = None
-        return services.plan_coverage(self.parent, self.year) if self.parent else []
+        return services.plan_coverage(self.parent, self.year, self.form.chosen_type()) if self.parent else []
 
     def get_table_data(self):
         return self.object_list

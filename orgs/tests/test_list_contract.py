@@ -1,12 +1,10 @@
 """The organization tree and the roster keep the house kit's list contract (core.testing)."""
 
-import io
 
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from core.tables import export_rows
-from core.testing import ListPageContract
+from core.testing import ListPageContract, read_export
 from orgs.models import Organization, StaffMember
 
 
@@ -40,9 +38,8 @@ class TestOrganizationTree(ListPageContract):
         units = [Organization.objects.create(code=f"TN.SXD.U{i}", name=f"Tổ thử {i}", kind="unit",
                                              parent=orgs["TN.SXD"]) for i in range(3)]
         client = client_for(self.role)
-        sheet = load_workbook(io.BytesIO(client.get(reverse(self.export_url_name)).content)).active
-        headers = list(next(sheet.iter_rows(max_row=1, values_only=True)))
+        headers, rows = read_export(client.get(reverse(self.export_url_name)).content)
         assert headers == export_rows(client.get(reverse(self.list_url_name)).context["table"])[0]
-        codes = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        codes = {row[0] for row in rows}
         assert {unit.code for unit in units} <= codes
         assert len(codes) == Organization.objects.visible_to(users["coordinator"]).active_on().count()

@@ -58,3 +58,15 @@ def test_every_error_of_every_row_is_reported_at_once_and_nothing_is_saved(orgs,
     assert any("Email" in e or "email" in e for e in first.errors)
     assert len(second.errors) == 1
     assert report.saved == 0 and StaffMember.objects.count() == before
+
+
+def test_an_exported_roster_imports_again_as_it_is_and_creates_no_twin(client_for, orgs, users):
+    from django.urls import reverse
+
+    unit = orgs["TN.SXD.QHKT"]
+    content = client_for("focal").get(reverse("orgs:staff_export"), {"organization": unit.pk}).content
+    before = StaffMember.objects.count()
+    report = import_staff(SimpleUploadedFile("ds.xlsx", content), root=orgs["TN.SXD"], by=users["focal"])
+    assert not report.bad_rows and not report.file_errors
+    assert report.saved == report.updated == StaffMember.objects.filter(organization=unit).count()
+    assert StaffMember.objects.count() == before

@@ -111,3 +111,12 @@ def test_a_plan_issued_after_the_superior_plans_deadline_is_flagged_late(client_
     # Sở Xây dựng issued on 02/05, after 15/04; Sở Nội vụ has none and the date has passed; Sở VHTTDL was on time.
     assert late == {"TN.SXD", "TN.SNV"}
     assert response.context["late"] == 2 and "sau hạn" in response.content.decode()
+
+
+def test_coverage_lists_one_type_of_organization_when_asked(client_for, orgs):
+    client = client_for("focal")
+    every = client.get("/plans/coverage/", {"organization": orgs["TN.SXD"].pk, "year": 2024}).context["rows"]
+    divisions = client.get("/plans/coverage/", {"organization": orgs["TN.SXD"].pk, "year": 2024,
+                                                "org_type": "division"}).context["rows"]
+    assert divisions and len(divisions) < len(every)
+    assert {row.organization.org_type for row in divisions} == {"division"}
