@@ -25,6 +25,18 @@ class GrantForm(forms.Form):
         self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in roles]
 
 
+class LinkStaffForm(forms.Form):
+    staff_member = forms.ModelChoiceField(queryset=StaffMember.objects.none(), label=_("Staff member"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["staff_member"].queryset = (
+            StaffMember.objects.scoped(user, Action.MANAGE_ACCOUNTS).filter(user__isnull=True)
+            .select_related("organization").order_by("organization__path", "sort_key")
+        )
+        self.fields["staff_member"].label_from_instance = lambda person: f"{person.full_name} — {person.organization}"
+
+
 class InviteForm(GrantForm):
     email = forms.EmailField(label=_("E-mail"))
     last_name = forms.CharField(label=_("Family and middle names"), max_length=150)

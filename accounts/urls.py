@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/manage/invite/", views.InviteView.as_view(), name="invite"),
     path("accounts/manage/<int:pk>/", views.AccountDetailView.as_view(), name="account_detail"),
     path("accounts/manage/<int:pk>/roles/", views.GrantRoleView.as_view(), name="grant_role"),
+    path("accounts/manage/<int:pk>/staff/", views.LinkStaffView.as_view(), name="link_staff"),
     path("accounts/manage/<int:pk>/active/", views.SetActiveView.as_view(), name="set_active"),
     path("accounts/manage/<int:pk>/password/", views.ResetPasswordView.as_view(), name="reset_password"),
     path("accounts/manage/roles/<int:pk>/remove/", views.RevokeRoleView.as_view(), name="revoke_role"),

@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 
 from accounts import services
 from accounts.filters import MembershipFilter
-from accounts.forms import GrantForm, InviteForm
+from accounts.forms import GrantForm, InviteForm, LinkStaffForm
 from accounts.services import managed_roles
 from accounts.tables import MembershipTable
 from core.history import object_history, person_name
@@ -93,6 +93,7 @@ class AccountDetailView(AccountMixin, TemplateView):
             staff_member=getattr(account, "staff_member", None),
             can_close=services.manages(manager, account),
             grant_form=GrantForm(user=manager),
+            link_form=LinkStaffForm(user=manager) if not hasattr(account, "staff_member") else None,
             entries=history.entries, part_entries=history.part_entries,
             **kwargs,
         )
@@ -134,6 +135,22 @@ class RevokeRoleView(ConfirmView):
 
     def get_success_url(self, membership, result):
         return self.get_cancel_url()
+
+
+class LinkStaffView(AccountMixin, View):
+    def post(self, request, pk):
+        account = self.get_account(pk)
+        form = LinkStaffForm(request.POST, user=request.user)
+        if not form.is_valid():
+            messages.error(request, _("Choose a staff member of the roster."))
+        else:
+            try:
+                services.link_staff_member(form.cleaned_data["staff_member"], account, by=request.user)
+                messages.success(request, _("The account is linked to %(name)s.") % {
+                    "name": form.cleaned_data["staff_member"].full_name})
+            except ValidationError as exc:
+                error_messages(request, exc)
+        return redirect("accounts:account_detail", pk=account.pk)
 
 
 class SetActiveView(AccountMixin, View):

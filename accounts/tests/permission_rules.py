@@ -36,6 +36,8 @@ RULES = {
     "accounts:account_detail": Rule(get=manager_page(), kwargs={"pk": "account"}),
     "accounts:grant_role": Rule(get={**manager_page(405), **{r: 405 for r in MANAGES_SOMEWHERE}},
                                 post=manager_page(302), kwargs={"pk": "account"}),
+    "accounts:link_staff": Rule(get={**manager_page(405), **{r: 405 for r in MANAGES_SOMEWHERE}},
+                                post=manager_page(302), kwargs={"pk": "account"}),
     "accounts:set_active": Rule(get={**manager_page(405), **{r: 405 for r in MANAGES_SOMEWHERE}},
                                 post=manager_page(302), kwargs={"pk": "account"}),
     "accounts:reset_password": Rule(get={**manager_page(405), **{r: 405 for r in MANAGES_SOMEWHERE}},

@@ -96,3 +96,20 @@ def test_a_user_changes_their_own_password_and_sees_their_roles(client_for):
     response = client.post(reverse("accounts:change_password"),
                            {"old_password": "danvan-demo", "new_password1": new, "new_password2": new})
     assert response.status_code == 302
+
+
+def test_the_focal_office_links_an_account_to_a_staff_member_of_its_agency(client_for, users, orgs):
+    from orgs.models import StaffMember
+
+    account = users["viewer"]
+    StaffMember.objects.filter(user=account).update(user=None)
+    person = StaffMember.objects.filter(organization=orgs["TN.SXD.TTR"], user__isnull=True).first()
+    response = client_for("focal").post(reverse("accounts:link_staff", args=[account.pk]),
+                                        {"staff_member": person.pk})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.user == account
+    stranger = StaffMember.objects.filter(organization__code__startswith="TN.SVHTTDL", user__isnull=True).first()
+    client_for("focal").post(reverse("accounts:link_staff", args=[account.pk]), {"staff_member": stranger.pk})
+    stranger.refresh_from_db()
+    assert stranger.user is None
