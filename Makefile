@@ -17,7 +17,7 @@ run: setup
 	$(DANVAN) migrate --noinput
 	$(DANVAN) load_demo
 	@echo "DanVan: http://$(HOST):$(PORT)/ (the task worker and the scheduler run beside it)"
-	$(DANVAN) db_worker & worker=$$!; $(DANVAN) scheduler & scheduler=$$!; \
+	$(DANVAN) worker & worker=$$!; $(DANVAN) scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; $(DANVAN) runserver $(HOST):$(PORT)
 
 test: setup system-test
