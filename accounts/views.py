@@ -99,20 +99,59 @@ class AccountDetailView(AccountMixin, TemplateView):
         )
 
 
-class GrantRoleView(AccountMixin, View):
+class AccountActionView(AccountMixin, View):
+    """A POST about one managed account: its form (if any) then its service; the outcome is a
+    message on the account's page."""
+
+    form_class = None
+    invalid_message = ""
+
     def post(self, request, pk):
-        account = self.get_account(pk)
-        form = GrantForm(request.POST, user=request.user)
-        if form.is_valid():
+        self.account = self.get_account(pk)
+        form = self.form_class(request.POST, user=request.user) if self.form_class else None
+        if form is not None and not form.is_valid():
+            messages.error(request, self.invalid_message)
+        else:
             try:
-                services.grant_role(account, organization=form.cleaned_data["organization"],
-                                    role=form.cleaned_data["role"], by=request.user)
-                messages.success(request, _("Role given."))
+                messages.success(request, self.perform(form.cleaned_data if form else request.POST))
             except ValidationError as exc:
                 error_messages(request, exc)
-        else:
-            messages.error(request, _("Choose an organization and a role."))
-        return redirect("accounts:account_detail", pk=account.pk)
+        return redirect("accounts:account_detail", pk=self.account.pk)
+
+    def perform(self, data) -> str:
+        """Call the service; return the success message."""
+        raise NotImplementedError
+
+
+class GrantRoleView(AccountActionView):
+    form_class = GrantForm
+    invalid_message = gettext_lazy("Choose an organization and a role.")
+
+    def perform(self, data):
+        services.grant_role(self.account, organization=data["organization"], role=data["role"], by=self.request.user)
+        return _("Role given.")
+
+
+class LinkStaffView(AccountActionView):
+    form_class = LinkStaffForm
+    invalid_message = gettext_lazy("Choose a staff member of the roster.")
+
+    def perform(self, data):
+        services.link_staff_member(data["staff_member"], self.account, by=self.request.user)
+        return _("The account is linked to %(name)s.") % {"name": data["staff_member"].full_name}
+
+
+class SetActiveView(AccountActionView):
+    def perform(self, data):
+        active = data.get("active") == "1"
+        services.set_active(self.account, active=active, by=self.request.user)
+        return _("Account opened again.") if active else _("Account closed.")
+
+
+class ResetPasswordView(AccountActionView):
+    def perform(self, data):
+        services.reset_password(self.account, by=self.request.user, site_url=self.request.build_absolute_uri("/"))
+        return _("A link to set a new password was sent to %(email)s.") % {"email": self.account.email}
 
 
 class RevokeRoleView(ConfirmView):
@@ -135,46 +174,6 @@ class RevokeRoleView(ConfirmView):
 
     def get_success_url(self, membership, result):
         return self.get_cancel_url()
-
-
-class LinkStaffView(AccountMixin, View):
-    def post(self, request, pk):
-        account = self.get_account(pk)
-        form = LinkStaffForm(request.POST, user=request.user)
-        if not form.is_valid():
-            messages.error(request, _("Choose a staff member of the roster."))
-        else:
-            try:
-                services.link_staff_member(form.cleaned_data["staff_member"], account, by=request.user)
-                messages.success(request, _("The account is linked to %(name)s.") % {
-                    "name": form.cleaned_data["staff_member"].full_name})
-            except ValidationError as exc:
-                error_messages(request, exc)
-        return redirect("accounts:account_detail", pk=account.pk)
-
-
-class SetActiveView(AccountMixin, View):
-    def post(self, request, pk):
-        account = self.get_account(pk)
-        active = request.POST.get("active") == "1"
-        try:
-            services.set_active(account, active=active, by=request.user)
-            messages.success(request, _("Account opened again.") if active else _("Account closed."))
-        except ValidationError as exc:
-            error_messages(request, exc)
-        return redirect("accounts:account_detail", pk=account.pk)
-
-
-class ResetPasswordView(AccountMixin, View):
-    def post(self, request, pk):
-        account = self.get_account(pk)
-        try:
-            services.reset_password(account, by=request.user, site_url=request.build_absolute_uri("/"))
-            messages.success(request, _("A link to set a new password was sent to %(email)s.") % {
-                "email": account.email})
-        except ValidationError as exc:
-            error_messages(request, exc)
-        return redirect("accounts:account_detail", pk=account.pk)
 
 
 class MeView(LoginRequiredMixin, TemplateView):
