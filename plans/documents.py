@@ -105,7 +105,7 @@ def assignments_appendix(plan: Plan, assignments, issuing_body: str) -> Appendix
         reference=f"(Kèm theo Kế hoạch số {plan.number_symbol}{date} của {issuing_body})",
         headers=["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn hoàn thành"],
         rows=rows,
-        widths_cm=[1.3, 5.2, 3.5, 3.4, 3.1],
+        widths_cm=[1.5, 5.1, 3.5, 3.3, 3.1],  # STT stays on one line with a wider fallback font
     )
 
 
