@@ -14,7 +14,7 @@ class UploadForm(forms.Form):
         queryset=Organization.objects.none(), label=_("The plan belongs to"),
         help_text=_("The organization whose draft plan will be created."),
     )
-    file = forms.FileField(label=_("Plan document (.docx, .pdf or .txt)"))
+    file = forms.FileField(label=_("Plan document (.docx, .doc, .odt, .pdf or .txt)"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

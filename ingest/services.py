@@ -34,7 +34,7 @@ from plans.models import Comparator, Measure, Plan, PlanStatus, TargetKind
 
 logger = logging.getLogger(__name__)
 
-ACCEPTED_SUFFIXES = (".docx", ".pdf", ".txt")
+ACCEPTED_SUFFIXES = (".docx", ".doc", ".odt", ".pdf", ".txt")
 # A unit name from the document is proposed as this organization when they match this well.
 MATCH_THRESHOLD = 80
 # A reading still "running" this long after the waiting-time limit has lost its worker.
@@ -49,7 +49,7 @@ def start_import(upload, *, organization: Organization, by) -> PlanImport:
         raise PermissionDenied(_("You may not create plans for this organization."))
     name = Path(upload.name or "").name
     if not name.lower().endswith(ACCEPTED_SUFFIXES):
-        raise ValidationError(_("Only .docx, .pdf and .txt files can be imported."))
+        raise ValidationError(_("Only .docx, .doc, .odt, .pdf and .txt files can be imported."))
     if upload.size == 0:
         raise ValidationError(_("The file is empty."))
     if upload.size > settings.MAX_PLAN_IMPORT_SIZE:

@@ -76,7 +76,7 @@ def test_a_blank_scan_fails_with_a_vietnamese_message(coordinator, orgs):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("ke-hoach.exe", b"MZ....", "Chỉ nhận tệp .docx, .pdf hoặc .txt"),
+        ("ke-hoach.exe", b"MZ....", "Chỉ nhận tệp .docx, .doc, .odt, .pdf hoặc .txt"),
         ("rong.docx", b"", "rỗng"),
     ],
     ids=["wrong-type", "empty"],
