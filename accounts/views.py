@@ -162,12 +162,11 @@ class RevokeRoleView(ConfirmView):
     question = gettext_lazy("Take this role away? The person keeps their other roles.")
     confirm_label = gettext_lazy("Take the role away")
     success_message = gettext_lazy("Role taken away.")
+    service = services.revoke_role
 
     def get_queryset(self):
         return managed_memberships(self.request.user).select_related(*self.related)
 
-    def perform(self, membership):
-        services.revoke_role(membership, by=self.request.user)
 
     def get_cancel_url(self):
         return reverse("accounts:account_detail", args=[self.object.user_id])

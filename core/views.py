@@ -12,6 +12,7 @@ through a service; an app's view is a few declarations.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django import forms
@@ -335,7 +336,11 @@ class ServiceFormView(ScopedMixin, FormView):
 
 
 class ConfirmView(ScopedMixin, DetailView):
-    """An irreversible step: GET asks, POST runs `perform(obj)` (a service) and redirects."""
+    """An irreversible step: GET asks, POST runs `perform(obj)` (a service) and redirects.
+
+    The common case needs no method: `service` (called as `service(obj, by=user)`) and
+    `success_url_name` (a page to land on once the object is gone, e.g. its list).
+    """
 
     template_name = "core/confirm.html"
     action = "change"
@@ -345,6 +350,8 @@ class ConfirmView(ScopedMixin, DetailView):
     confirm_label = _("Confirm")
     confirm_css = "btn-danger"
     success_message = ""
+    service: Callable | None = None
+    success_url_name: str | None = None
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -356,10 +363,13 @@ class ConfirmView(ScopedMixin, DetailView):
         return self.object.get_absolute_url() if hasattr(self.object, "get_absolute_url") else ""
 
     def perform(self, obj):
-        raise ImproperlyConfigured(f"{type(self).__name__} must call its service in perform(obj).")
+        if self.service is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} needs a service or perform(obj).")
+        # A plain function held on the class: called unbound.
+        return type(self).service(obj, by=self.request.user)
 
     def get_success_url(self, obj, result) -> str:
-        return obj.get_absolute_url()
+        return reverse(self.success_url_name) if self.success_url_name else obj.get_absolute_url()
 
     def post(self, request, *args, **kwargs):
         self.object = obj = self.get_object()

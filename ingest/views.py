@@ -7,7 +7,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
@@ -149,9 +148,5 @@ class ImportDeleteView(ConfirmView):
     warning = gettext_lazy("The deletion is recorded in the history.")
     confirm_label = gettext_lazy("Delete")
     success_message = gettext_lazy("Import deleted.")
-
-    def perform(self, obj):
-        services.delete_import(obj, by=self.request.user)
-
-    def get_success_url(self, obj, result):
-        return reverse("ingest:import_list")
+    service = services.delete_import
+    success_url_name = "ingest:import_list"

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
@@ -179,12 +178,8 @@ class PlanDeleteView(ConfirmView):
     warning = gettext_lazy("The deletion is recorded in the history; the plan itself cannot be restored here.")
     confirm_label = gettext_lazy("Delete")
     success_message = gettext_lazy("Draft plan deleted.")
-
-    def perform(self, obj):
-        services.delete_plan(obj, by=self.request.user)
-
-    def get_success_url(self, obj, result):
-        return reverse("plans:plan_list")
+    service = services.delete_plan
+    success_url_name = "plans:plan_list"
 
 
 class PlanReviseView(PlanActionView):

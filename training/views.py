@@ -60,14 +60,8 @@ class SessionDelete(ConfirmView):
     question = gettext_lazy("Delete this study session and its attendance? The history keeps the record.")
     confirm_label = gettext_lazy("Delete")
     success_message = gettext_lazy("Study session deleted.")
-
-    def perform(self, session):
-        services.delete_session(session, by=self.request.user)
-
-    def get_success_url(self, session, result):
-        from django.urls import reverse
-
-        return reverse("training:session_list")
+    service = services.delete_session
+    success_url_name = "training:session_list"
 
 
 class AttendanceImport(ScopedMixin, FormView):

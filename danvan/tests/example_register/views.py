@@ -29,12 +29,7 @@ class NoteEdit(ServiceFormView):
 
 class NoteDelete(ConfirmView):
     model, title, question = Note, "Xóa ghi chép", "Xóa ghi chép này?"
-
-    def perform(self, note):
-        services.delete_note(note, by=self.request.user)
-
-    def get_success_url(self, note, result):
-        return "/"
+    service, success_url_name = services.delete_note, "example_register:note_list"
 
 
 class NoteHistory(ObjectHistoryView):
