@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -67,12 +68,32 @@ MIN_PLAN_YEAR, MAX_PLAN_YEAR = 2000, 2100
 MAX_PLAN_NUMBER = 99999
 
 
+class PlanKind(models.TextChoices):
+    # One annual mobilization plan per organization and year; thematic plans may be many and span years.
+    ANNUAL = "annual", _("Annual mobilization plan")
+    THEMATIC = "thematic", _("Thematic plan")
+
+
+class ProgressRollup(models.TextChoices):
+    PLAIN = "plain", _("Plain average of assignments")
+    WEIGHTED = "weighted", _("Average weighted by each assignment's weight")
+
+
 class Plan(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="plans"
     )
     year = models.PositiveSmallIntegerField(
         _("year"), db_index=True, validators=[MinValueValidator(MIN_PLAN_YEAR), MaxValueValidator(MAX_PLAN_YEAR)]
+    )
+    kind = models.CharField(_("kind of plan"), max_length=10, choices=PlanKind.choices, default=PlanKind.ANNUAL)
+    year_to = models.PositiveSmallIntegerField(
+        _("to year"), null=True, blank=True,
+        validators=[MinValueValidator(MIN_PLAN_YEAR), MaxValueValidator(MAX_PLAN_YEAR)],
+        help_text=_("Last year of a multi-year plan (e.g. 2030 for 2026–2030); empty for one year."),
+    )
+    progress_rollup = models.CharField(
+        _("progress roll-up"), max_length=10, choices=ProgressRollup.choices, default=ProgressRollup.PLAIN
     )
     number = models.PositiveIntegerField(
         _("number"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_PLAN_NUMBER)]
@@ -144,10 +165,10 @@ class Plan(models.Model):
             models.Index(fields=["year", "status"], name="plan_year_status_idx"),
         ]
         constraints = [
-            # One original plan per organization and year; changes are revisions of it.
+            # One original annual plan per organization and year; changes are revisions of it.
             models.UniqueConstraint(
                 fields=["organization", "year"],
-                condition=Q(revision_of__isnull=True),
+                condition=Q(revision_of__isnull=True, kind="annual"),
                 name="plan_one_per_org_year",
             ),
         ]
@@ -167,6 +188,23 @@ class Plan(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == PlanStatus.DRAFT
+
+    @property
+    def last_year(self) -> int:
+        return self.year_to or self.year
+
+    @property
+    def period_label(self) -> str:
+        """ "2026" or "2026–2030", as the plan's title writes its period."""
+        return f"{self.year}–{self.year_to}" if self.year_to and self.year_to != self.year else str(self.year)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.year_to is not None and self.year is not None:
+            if self.year_to < self.year:
+                raise ValidationError({"year_to": _("The last year cannot come before the first.")})
+            if self.kind == PlanKind.ANNUAL and self.year_to != self.year:
+                raise ValidationError({"year_to": _("An annual plan covers one year.")})
 
     @property
     def recipient_list(self) -> list[str]:
@@ -347,6 +385,14 @@ class Assignment(models.Model):
         db_index=True,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Counts in the plan's weighted progress."),
+    )
+    # As the plan writes them: "Quý II năm 2026", "hằng năm, trước ngày 15/11", "thường xuyên".
+    timing = models.CharField(_("timing as written"), max_length=300, blank=True)
+    # Groups ("các cơ quan, đơn vị có liên quan") and bodies outside the organization tree.
+    other_units = models.CharField(_("other units (as written)"), max_length=500, blank=True)
 
     history = HistoricalRecords(m2m_fields=[support_units])
     objects = AssignmentQuerySet.as_manager()

@@ -26,6 +26,7 @@ from plans.models import (
     ContentArea,
     Plan,
     PlanComment,
+    PlanKind,
     PlanStatus,
     Target,
 )
@@ -91,7 +92,9 @@ def default_symbol(organization: Organization) -> str:
 
 
 def _has_plan_for(organization: Organization, year: int) -> bool:
-    return Plan.objects.filter(organization=organization, year=year, revision_of__isnull=True).exists()
+    return Plan.objects.filter(
+        organization=organization, year=year, revision_of__isnull=True, kind=PlanKind.ANNUAL
+    ).exists()
 
 
 def _one_plan_a_year_error(organization: Organization, year: int) -> ValidationError:
@@ -114,7 +117,7 @@ def save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
     try:
         return _save_plan(plan, cited=cited, by=by)
     except (IntegrityError, ValidationError):
-        if creating and _has_plan_for(plan.organization, plan.year):
+        if creating and plan.kind == PlanKind.ANNUAL and _has_plan_for(plan.organization, plan.year):
             plan.pk = None
             raise _one_plan_a_year_error(plan.organization, plan.year) from None
         raise
@@ -127,7 +130,8 @@ def _save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
         else:
             if not can(by, Action.CHANGE, plan.organization):
                 raise PermissionDenied(_("You may not create plans for this organization."))
-            check_one_plan_a_year(plan.organization, plan.year)
+            if plan.kind == PlanKind.ANNUAL:
+                check_one_plan_a_year(plan.organization, plan.year)
             plan.created_by = plan.created_by or by
         plan.symbol = plan.symbol or default_symbol(plan.organization)
         plan.full_clean()
