@@ -5,18 +5,19 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import IdFilter, YearFilter
 from orgs.filters import tree_top
 from orgs.models import Organization
-from plans.models import Assignment, AssignmentStatus, Plan, PlanStatus, Target
+from plans.models import Assignment, AssignmentStatus, Plan, PlanKind, PlanStatus, Target
 
 
 class PlanFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    year = YearFilter(label=_("Year"))
+    year = YearFilter(label=_("Year"), method="covering")
     organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.none(), label=_("Organization"))
     status = django_filters.ChoiceFilter(choices=PlanStatus.choices, label=_("Status"))
+    kind = django_filters.ChoiceFilter(choices=PlanKind.choices, label=_("Kind of plan"))
 
     class Meta:
         model = Plan
-        fields = ["q", "year", "organization", "status"]
+        fields = ["q", "year", "organization", "status", "kind"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,6 +48,10 @@ class PlanFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(symbol__icontains=value))
+
+    def covering(self, queryset, name, value):
+        # A multi-year plan (2026–2030) is a plan of each of its years.
+        return queryset.filter(year__lte=value).filter(Q(year=value) | Q(year_to__gte=value))
 
 
 class TargetFilter(django_filters.FilterSet):

@@ -74,11 +74,6 @@ class PlanKind(models.TextChoices):
     THEMATIC = "thematic", _("Thematic plan")
 
 
-class ProgressRollup(models.TextChoices):
-    PLAIN = "plain", _("Plain average of assignments")
-    WEIGHTED = "weighted", _("Average weighted by each assignment's weight")
-
-
 class Plan(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="plans"
@@ -91,9 +86,6 @@ class Plan(models.Model):
         _("to year"), null=True, blank=True,
         validators=[MinValueValidator(MIN_PLAN_YEAR), MaxValueValidator(MAX_PLAN_YEAR)],
         help_text=_("Last year of a multi-year plan (e.g. 2030 for 2026–2030); empty for one year."),
-    )
-    progress_rollup = models.CharField(
-        _("progress roll-up"), max_length=10, choices=ProgressRollup.choices, default=ProgressRollup.PLAIN
     )
     number = models.PositiveIntegerField(
         _("number"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_PLAN_NUMBER)]
@@ -188,10 +180,6 @@ class Plan(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == PlanStatus.DRAFT
-
-    @property
-    def last_year(self) -> int:
-        return self.year_to or self.year
 
     @property
     def period_label(self) -> str:
@@ -385,10 +373,6 @@ class Assignment(models.Model):
         db_index=True,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
-    weight = models.PositiveSmallIntegerField(
-        _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text=_("Counts in the plan's weighted progress."),
-    )
     # As the plan writes them: "Quý II năm 2026", "hằng năm, trước ngày 15/11", "thường xuyên".
     timing = models.CharField(_("timing as written"), max_length=300, blank=True)
     # Groups ("các cơ quan, đơn vị có liên quan") and bodies outside the organization tree.

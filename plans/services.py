@@ -91,20 +91,25 @@ def default_symbol(organization: Organization) -> str:
     return f"KH-{organization.symbol}" if organization.symbol else "KH"
 
 
-def _has_plan_for(organization: Organization, year: int) -> bool:
+def _has_plan_for(organization: Organization, year: int, *, other_than: int | None = None) -> bool:
     return Plan.objects.filter(
         organization=organization, year=year, revision_of__isnull=True, kind=PlanKind.ANNUAL
-    ).exists()
+    ).exclude(pk=other_than).exists()
 
 
 def _one_plan_a_year_error(organization: Organization, year: int) -> ValidationError:
     return ValidationError(_("%(org)s already has a plan for %(year)s.") % {"org": organization.name, "year": year})
 
 
-def check_one_plan_a_year(organization: Organization, year: int) -> None:
-    """An organization writes one original plan a year; changes to it are revisions."""
-    if _has_plan_for(organization, year):
+def check_one_plan_a_year(organization: Organization, year: int, *, other_than: int | None = None) -> None:
+    """An organization writes one original annual plan a year; changes to it are revisions."""
+    if _has_plan_for(organization, year, other_than=other_than):
         raise _one_plan_a_year_error(organization, year)
+
+
+def _is_annual_original(plan: Plan) -> bool:
+    # Thematic plans may be many a year; a revision replaces its original rather than adding one.
+    return plan.kind == PlanKind.ANNUAL and plan.revision_of_id is None
 
 
 def save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
@@ -117,8 +122,9 @@ def save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
     try:
         return _save_plan(plan, cited=cited, by=by)
     except (IntegrityError, ValidationError):
-        if creating and plan.kind == PlanKind.ANNUAL and _has_plan_for(plan.organization, plan.year):
-            plan.pk = None
+        if _is_annual_original(plan) and _has_plan_for(plan.organization, plan.year, other_than=plan.pk):
+            if creating:
+                plan.pk = None
             raise _one_plan_a_year_error(plan.organization, plan.year) from None
         raise
 
@@ -130,9 +136,10 @@ def _save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
         else:
             if not can(by, Action.CHANGE, plan.organization):
                 raise PermissionDenied(_("You may not create plans for this organization."))
-            if plan.kind == PlanKind.ANNUAL:
-                check_one_plan_a_year(plan.organization, plan.year)
             plan.created_by = plan.created_by or by
+        if _is_annual_original(plan):
+            # Also when an edit turns a thematic plan into the year's annual plan.
+            check_one_plan_a_year(plan.organization, plan.year, other_than=plan.pk)
         plan.symbol = plan.symbol or default_symbol(plan.organization)
         plan.full_clean()
         plan.save()
@@ -276,6 +283,8 @@ def cascade_plan(parent: Plan, *, to_org: Organization, by) -> Plan:
         plan = create_plan(
             organization=to_org,
             year=parent.year,
+            kind=parent.kind,
+            year_to=parent.year_to,
             by=by,
             cited=[document.number for document in parent.basis_documents.all()],
             place=parent.place,
@@ -334,7 +343,8 @@ def revise_plan(plan: Plan, *, by) -> Plan:
             new = Assignment.objects.create(
                 plan=copy, content_area=area_map.get(assignment.content_area_id), lead_unit=assignment.lead_unit,
                 task=assignment.task, due_date=assignment.due_date, recurrence=assignment.recurrence,
-                status=assignment.status, order=assignment.order,
+                status=assignment.status, order=assignment.order, timing=assignment.timing,
+                other_units=assignment.other_units,
             )
             new.support_units.set(assignment.support_units.all())
     return copy

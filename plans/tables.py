@@ -15,7 +15,7 @@ class PlanTable(Table):
                                   attrs={"td": {"class": "text-nowrap"}})
     title = tables.Column(linkify=True, verbose_name=_("Title"))
     organization = tables.Column(verbose_name=_("Organization"), order_by=("organization__path",))
-    year = tables.Column(verbose_name=_("Year"))
+    year = tables.Column(verbose_name=_("Year"), accessor="period_label", order_by=("year",))
     status = tables.Column(verbose_name=_("Status"))
     date = DateColumn(verbose_name=_("Date of issue"))
     parent = tables.Column(verbose_name=_("Superior plan"), accessor="parent__number_symbol", visible=False)
@@ -31,7 +31,7 @@ class PlanTable(Table):
         "number_symbol": lambda t, r: td(t.render_number_symbol(r), "text-nowrap"),
         "title": lambda t, r: td(format_html('<a href="{}">{}</a>', r.get_absolute_url(), r.title)),
         "organization": lambda t, r: td(r.organization.name),
-        "year": lambda t, r: td(r.year),
+        "year": lambda t, r: td(r.period_label),
         "status": lambda t, r: td(format_html('<span class="badge text-bg-{}">{}</span>',
                                               STATUS_BADGES.get(r.status, "warning"), t.label(r, "status"))),
         "date": lambda t, r: td(r.date.strftime("%d/%m/%Y") if r.date else t.default),

@@ -12,7 +12,7 @@ from plans.models import Plan
 @pytest.fixture
 def racing(monkeypatch):
     """The check ran before the other creation was committed: it finds nothing."""
-    monkeypatch.setattr(services, "check_one_plan_a_year", lambda organization, year: None)
+    monkeypatch.setattr(services, "check_one_plan_a_year", lambda organization, year, **kwargs: None)
 
 
 def message(organization, year):
