@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.lookups import StartsWith
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -247,6 +248,22 @@ def _move_descendants(old: str, new: str) -> None:
         path=Concat(models.Value(new), Substr("path", len(old) + 1), output_field=models.CharField())
     )
 
+
+
+class PathStartsWith(StartsWith):
+    """`path__startswith` as GLOB on SQLite. Its LIKE ignores case, so a subtree query never uses
+    the path index there and scans every row (15 ms for one agency's staff in a province, 0.5 ms
+    with GLOB). Paths hold only digits and slashes, never GLOB's wildcards. PostgreSQL's LIKE
+    uses the pattern index Django makes beside the path index."""
+
+    def as_sqlite(self, compiler, connection):
+        if not isinstance(self.rhs, str) or set(self.rhs) & set("*?[]"):
+            return self.as_sql(compiler, connection)
+        lhs_sql, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs_sql} GLOB %s", [*lhs_params, f"{self.rhs}*"]
+
+
+Organization._meta.get_field("path").register_lookup(PathStartsWith)
 
 class OrganizationChangeKind(models.TextChoices):
     ESTABLISH = "establish", _("Establishment")

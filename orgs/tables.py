@@ -1,5 +1,4 @@
 import django_tables2 as tables
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -58,7 +57,7 @@ class OrganizationTable(Table):
     def render_name(self, record):
         toggle = ""
         if self.children_query is not None and getattr(record, "has_children", False) and not self.is_open(record):
-            url = reverse("orgs:organization_children", args=[record.pk])
+            url = self.url("orgs:organization_children", record.pk)
             toggle = format_html(
                 '<button type="button" class="btn btn-link btn-sm p-0 me-1 tree-toggle" aria-label="{}" '
                 'hx-get="{}?{}" hx-on::after-request="this.disabled=true">'
@@ -68,7 +67,8 @@ class OrganizationTable(Table):
         html = format_html(
             '{}{}<a href="{}" class="{}">{}</a>',
             mark_safe('<span class="text-muted">└</span> ') if record.depth else "", toggle,
-            record.get_absolute_url(), "org-inactive" if not record.is_active else "", record.name,
+            self.url("orgs:organization_detail", record.pk), "org-inactive" if not record.is_active else "",
+            record.name,
         )
         if record.is_focal_office:
             html += format_html(' <span class="badge text-bg-info">{}</span>', _("focal office"))
@@ -115,11 +115,11 @@ class StaffMemberTable(Table):
         empty_text = _("No staff members.")
 
     fast_cells = {
-        "full_name": lambda t, r: td(format_html('<a href="{}">{}</a>', r.get_absolute_url(), r.full_name)),
+        "full_name": lambda t, r: td(format_html('<a href="{}">{}</a>', t.url("orgs:staff_detail", r.pk), r.full_name)),
         "position": lambda t, r: td(r.position or t.default),
         "category": lambda t, r: td(t.label(r, "category") or t.default),
-        "organization": lambda t, r: td(format_html('<a href="{}">{}</a>', r.organization.get_absolute_url(),
-                                                    r.organization.name)),
+        "organization": lambda t, r: td(format_html(
+            '<a href="{}">{}</a>', t.url("orgs:organization_detail", r.organization_id), r.organization.name)),
         "email": lambda t, r: td(r.email or t.default),
         "active_from": lambda t, r: td(r.active_from.strftime("%d/%m/%Y") if r.active_from else t.default),
         "active_to": lambda t, r: td(r.active_to.strftime("%d/%m/%Y") if r.active_to else t.default),

@@ -451,7 +451,8 @@ def plan_coverage(parent: Organization, year: int, org_type: str = "") -> list[C
     children = list(children.order_by("name"))
     plans = {}
     for plan in (
-        Plan.objects.filter(organization__in=children, year=year)
+        # Thematic plans do not answer the province's call for an annual plan.
+        Plan.objects.filter(organization__in=children, year=year, kind=PlanKind.ANNUAL)
         .exclude(status=PlanStatus.REPLACED)
         .order_by("id")
     ):

@@ -79,3 +79,12 @@ def test_the_plan_page_shows_kind_period_timing_and_other_units(client, orgs, us
     page = client.get(plan.get_absolute_url()).content.decode()
     assert "Kế hoạch chuyên đề" in page and "2026–2030" in page
     assert "Quý II năm 2026" in page and "Các xã, phường" in page
+
+
+def test_a_thematic_plan_does_not_count_as_the_annual_plan_in_coverage(orgs, users):
+    thematic = create(orgs["TN.SXD"], users, year=2031, kind=PlanKind.THEMATIC)
+    rows = {row.organization.code: row.plan for row in services.plan_coverage(orgs["TN"], 2031)}
+    assert rows["TN.SXD"] is None
+    annual = create(orgs["TN.SXD"], users, year=2031)
+    rows = {row.organization.code: row.plan for row in services.plan_coverage(orgs["TN"], 2031)}
+    assert rows["TN.SXD"] == annual != thematic
