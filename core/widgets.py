@@ -20,7 +20,16 @@ def filter_field(bound_field: forms.BoundField, wrapper_class: str = "mb-0") -> 
     widget = bound_field.field.widget
     if type(widget) not in (*INPUTS, forms.Select):
         return render_field(bound_field, wrapper_class=wrapper_class, server_side_validation=False)
-    attrs = bound_field.build_widget_attrs(dict(widget.attrs))
+    field = bound_field.field
+    attrs = dict(widget.attrs)
+    # As BoundField.build_widget_attrs, but asking the widget last: a select's use_required_attribute
+    # reads its choices, which for an organization filter is a query run a second time.
+    if field.required and bound_field.form.use_required_attribute and widget.use_required_attribute(
+        bound_field.initial
+    ):
+        attrs["required"] = True
+    if field.disabled:
+        attrs["disabled"] = True
     errors = bound_field.errors
     is_select = isinstance(widget, forms.Select)
     attrs["class"] = " ".join(filter(None, [attrs.get("class"), "form-select" if is_select else "form-control"]))
@@ -30,11 +39,12 @@ def filter_field(bound_field: forms.BoundField, wrapper_class: str = "mb-0") -> 
         attrs["aria-invalid"] = "true"
         attrs["aria-describedby"] = f"{bound_field.auto_id}_error"
     attrs["id"] = bound_field.auto_id
-    context = widget.get_context(bound_field.html_name, bound_field.value(), attrs)["widget"]
+    value = bound_field.value()
     if is_select:
-        control = format_html('<select name="{}"{}>', context["name"], flatatt(context["attrs"])) + _options(context)
-        control += mark_safe("</select>")
+        control = format_html('<select name="{}"{}>', bound_field.html_name, flatatt(widget.build_attrs(attrs)))
+        control += _options(widget.choices, widget.format_value(value)) + mark_safe("</select>")
     else:
+        context = widget.get_context(bound_field.html_name, value, attrs)["widget"]
         value = context["value"]
         control = format_html(
             '<input type="{}" name="{}"{}{}>',
@@ -54,16 +64,21 @@ def filter_field(bound_field: forms.BoundField, wrapper_class: str = "mb-0") -> 
     return format_html('<div class="{}">{}{}{}</div>', wrapper_class, label, control, mark_safe(feedback))
 
 
-def _options(context: dict) -> SafeString:
+def _options(choices, chosen: list[str]) -> SafeString:
+    """Options as Select draws them (one level of optgroups), from the choices read once."""
+    chosen = set(chosen)
     html = []
-    for group_name, options, _index in context["optgroups"]:
-        inner = "".join(
-            '<option value="{}"{}>{}</option>'.format(
-                conditional_escape(option["value"]),
-                " selected" if option["selected"] else "",
-                conditional_escape(option["label"]),
-            )
-            for option in options
-        )
-        html.append(f'<optgroup label="{conditional_escape(group_name)}">{inner}</optgroup>' if group_name else inner)
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            inner = "".join(_option(v, sub, chosen) for v, sub in label)
+            html.append(f'<optgroup label="{conditional_escape(value)}">{inner}</optgroup>')
+        else:
+            html.append(_option(value, label, chosen))
     return mark_safe("".join(html))
+
+
+def _option(value, label, chosen: set[str]) -> str:
+    value = "" if value is None else str(value)
+    return '<option value="{}"{}>{}</option>'.format(
+        conditional_escape(value), " selected" if value in chosen else "", conditional_escape(label)
+    )
