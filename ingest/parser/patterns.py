@@ -82,6 +82,26 @@ TYPE_CODES: dict[str, str] = {
     "GM": "Giấy mời",
     "GGT": "Giấy giới thiệu",
 }
+_TYPE_SEGMENT = re.compile(rf"^(\d{{1,5}}(?:\s*/\s*(?:19|20)\d\d)?(?:\s*/\s*|-))({_SEG})")
+
+
+def undouble_type_code(text: str) -> str:
+    """OCR repeats a letter of a symbol's type code now and then ("23-QĐĐ/TW"): a type segment
+    that is no code but becomes one with its repeated letters taken once is read as that code."""
+
+    def repair(match: re.Match) -> str:
+        number = match.group(0)
+        head = _TYPE_SEGMENT.match(number)
+        if not head or head.group(2) in TYPE_CODES:
+            return number
+        single = re.sub(r"(.)\1+", r"\1", head.group(2))
+        if single not in TYPE_CODES:
+            return number
+        return head.group(1) + single + number[head.end():]
+
+    return DOC_NUMBER.sub(repair, text)
+
+
 # Party documents ("06-TT/TU") use TT for a thông tri, state documents for a thông tư.
 PARTY_TYPE_CODES = {"TT": "Thông tri"}
 # The heading line that names the document type ("KẾ HOẠCH") and its code.

@@ -27,6 +27,7 @@ import pypdfium2.raw as pdfium_c
 
 from .errors import ErrorCode, ExtractionError
 from .normalize import starts_item
+from .patterns import undouble_type_code
 from .tables import columns
 
 # A page with fewer characters than this in its text layer is treated as a scan.
@@ -40,6 +41,13 @@ OCR_MAX_PIXELS = 36_000_000
 TESSERACT = shutil.which("tesseract") or "tesseract"
 OCR_WORKERS = max(1, min(4, os.cpu_count() or 1))
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
+# A numbered item's marker ("2.", "3)") set apart by a tab is a shape Tesseract's line model can
+# take for letters ("gÀI", "Xã") with a confidence near zero, which runs two items together. Such
+# a short first word is read again by itself with digits only, and replaced when that reading is a
+# marker read with confidence.
+MARKER_REREAD_BELOW = 60.0
+MARKER_TRUSTED_FROM = 80.0
+_MARKER = re.compile(r"^\d{1,2}[.)]$")
 
 Progress = Callable[[int, int], None]
 
@@ -437,6 +445,15 @@ def _ocr_lines(png: bytes, number: int = 1) -> list[Line]:
         cols = row.split("\t")
         if len(cols) == 12 and cols[11].strip():
             words.setdefault((cols[2], cols[3], cols[4]), []).append(cols)
+    image = None
+    for group in words.values():
+        first = group[0]
+        if float(first[10]) < MARKER_REREAD_BELOW and len(first[11].strip()) <= 4 and len(group) > 1:
+            if image is None:
+                from PIL import Image
+
+                image = Image.open(io.BytesIO(png))
+            first[11] = _reread_marker(image, first) or first[11]
     lines: list[Line] = []
     previous_block = None
     for (block, _, _), group in words.items():
@@ -444,7 +461,8 @@ def _ocr_lines(png: bytes, number: int = 1) -> list[Line]:
         top = [int(w[7]) for w in group]
         lines.append(
             Line(
-                " ".join(w[11].strip() for w in group),
+                # Tesseract writes "Đ" as the Icelandic eth at times (normalize maps it later too).
+                undouble_type_code(" ".join(w[11].strip() for w in group).replace("Ð", "Đ")),
                 min(left),
                 max(int(w[6]) + int(w[8]) for w in group),
                 min(top),
@@ -454,6 +472,30 @@ def _ocr_lines(png: bytes, number: int = 1) -> list[Line]:
         )
         previous_block = block
     return lines
+
+
+def _reread_marker(image, word: list[str]) -> str | None:
+    """The word's box, padded with white, read as one line of digits and closing marks."""
+    from PIL import ImageOps
+
+    left, top, width, height = (int(v) for v in word[6:10])
+    crop = ImageOps.expand(image.crop((left - 4, top - 4, left + width + 4, top + height + 4)), border=40, fill=255)
+    buffer = io.BytesIO()
+    crop.save(buffer, format="PNG")
+    try:
+        result = subprocess.run(
+            [TESSERACT, "stdin", "stdout", "-l", "eng", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789.)",
+             "tsv"],
+            input=buffer.getvalue(), capture_output=True, check=True, timeout=10,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None  # the first reading stands
+    for row in result.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) == 12 and _MARKER.match(cols[11].strip()) and float(cols[10]) >= MARKER_TRUSTED_FROM:
+            return cols[11].strip()
+    return None
 
 
 def _layout_text(pages: list[list[Line]]) -> str:

@@ -2,7 +2,7 @@
 text, as .pdf made from that .docx by LibreOffice, and as two more PDFs: the .docx set in Arial and
 exported the same way, and a PDF typeset directly (see documents.py). The body groups of version 2 count as
 the others do. As a scan (every page of the .pdf rasterized at 150 dpi, read by Tesseract) every group
-reaches 0.90, except two that OCR slips still cost (listed in KNOWN_OCR_MISSES, held to 0.80)."""
+reaches 0.90."""
 
 from __future__ import annotations
 
@@ -66,10 +66,6 @@ def test_progress_reports_every_page(seed_documents):
 
 
 MIN_F1_SCANNED = 0.90
-# Tesseract reads "2." before a purpose as "gÀI" (sxd: two purposes run together) and "QĐ" in two
-# Party symbols as "QĐĐ" (svhtt): not yet recovered.
-KNOWN_OCR_MISSES = {("sxd-tayninh-2024", "purposes"), ("svhtt-hcm-2023", "references")}
-MIN_F1_KNOWN_MISS = 0.80
 
 
 def scan(pdf, directory):
@@ -84,10 +80,6 @@ def scan(pdf, directory):
 @pytest.mark.parametrize("stem", SEED_STEMS)
 def test_every_field_group_reaches_090_f1_on_a_scan(seed_documents, gold, stem, tmp_path):
     scores = score(extract_plan(scan(seed_documents[stem]["pdf"], tmp_path)), gold[stem])
-    below = {
-        g: round(scores[g].f1, 3)
-        for g in groups_of(scores)
-        if scores[g].f1 < (MIN_F1_KNOWN_MISS if (stem, g) in KNOWN_OCR_MISSES else MIN_F1_SCANNED)
-    }
+    below = {g: round(scores[g].f1, 3) for g in groups_of(scores) if scores[g].f1 < MIN_F1_SCANNED}
     wrong_fields = [f for f, ok in scores["document_fields"].items() if not ok]
     assert not below and not wrong_fields, f"{stem} scanned: {below}; wrong document fields: {wrong_fields}"
