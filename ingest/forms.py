@@ -6,7 +6,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
-from ingest.services import UnitRole, due_from_timing
+from ingest.models import UnitRole
+from ingest.services import due_from_timing
 from orgs.models import Organization
 from plans.models import Comparator, Measure, PlanKind, Recurrence, SigningAuthority, TargetKind
 
@@ -44,7 +45,7 @@ class ReviewForm(forms.Form):
         help_text=_("One per line: number, then optionally its date as dd/mm/yyyy after a comma."),
     )
     purposes = forms.CharField(label=_("Purposes and requirements"), required=False,
-                               widget=forms.Textarea(attrs={"rows": 5}), help_text=_("One per line."))
+                               widget=forms.Textarea(attrs={"rows": 5}), help_text=_("One item per line."))
     recipients = forms.CharField(label=_("Recipients"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     archive = forms.CharField(label=_("Archived at"), max_length=120, required=False, help_text=_("e.g. VT, VP"))
     signer_authority = forms.ChoiceField(label=_("Signing authority"), choices=SigningAuthority.choices,
@@ -144,7 +145,7 @@ class ContentAreaRowForm(forms.Form):
     title = forms.CharField(label=capfirst(_("content area")), max_length=500, required=False,
                             widget=forms.Textarea(attrs={"rows": 2}))
     activities = forms.CharField(label=_("Activities"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-                                 help_text=_("One per line."))
+                                 help_text=_("One activity per line."))
     timing = forms.CharField(label=capfirst(_("timing as written")), max_length=300, required=False)
     due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
     recurrence = forms.ChoiceField(label=capfirst(_("recurrence")), choices=Recurrence.choices, required=False)
@@ -181,7 +182,7 @@ class AreaUnitRowForm(forms.Form):
                                                          "placeholder": _("Another unit, as written")}))
     organization = forms.ModelChoiceField(
         queryset=Organization.objects.none(), label=_("Organization"), required=False,
-        empty_label=_("(not in the organization tree: kept as written)"),
+        empty_label=_("(kept as written)"),
         widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
 

@@ -13,15 +13,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from rapidfuzz import fuzz
 
 from core.history import ChangeReason, acting_as
-from ingest.models import ImportStatus, PlanImport
+from ingest.models import ImportStatus, PlanImport, UnitRole
 from ingest.parser import ExtractionError, extract_from_text
 from ingest.parser.errors import MESSAGES_VI, ErrorCode
 from ingest.parser.sandbox import Limits, read_text_limited
@@ -259,11 +258,6 @@ def guess_kind(title: str, year_from: int | None, year_to: int | None) -> str:
     """The annual mobilization plan is one year's "công tác dân vận"; any other plan is thematic."""
     one_year = not year_to or year_to == year_from
     return PlanKind.ANNUAL if one_year and "cong tac dan van" in fold(title) else PlanKind.THEMATIC
-
-
-class UnitRole(models.TextChoices):
-    LEAD = "lead", _lazy("Lead")
-    SUPPORT = "support", _lazy("Support")
 
 
 def review_areas(plan_import: PlanImport) -> tuple[list[dict], list[dict]]:
