@@ -266,20 +266,23 @@ def review_areas(plan_import: PlanImport) -> tuple[list[dict], list[dict]]:
     Each area also gets one blank row, to name a unit the reading missed."""
     result = plan_import.result or {}
     year = (result.get("document") or {}).get("year")
+    found = result.get("content_areas") or []
+    named = [[(UnitRole.LEAD, name) for name in item.get("lead") or []]
+             + [(UnitRole.SUPPORT, name) for name in item.get("support") or []] for item in found]
+    # One reading of the organization tree for all the areas.
+    matches = iter(match_units([name for area in named for _role, name in area], plan_import.organization))
     areas, units = [], []
-    for index, item in enumerate(result.get("content_areas") or []):
+    for index, (item, area_units) in enumerate(zip(found, named, strict=True)):
         due, recurrence = due_from_timing(item.get("timing"), year)
         areas.append({
             "include": True, "title": item.get("title") or "", "activities": "\n".join(item.get("activities") or []),
             "timing": item.get("timing") or "", "due_date": due, "recurrence": recurrence,
         })
-        named = [(UnitRole.LEAD, name) for name in item.get("lead") or []]
-        named += [(UnitRole.SUPPORT, name) for name in item.get("support") or []]
-        matches = match_units([name for _role, name in named], plan_import.organization)
-        for (role, name), match in zip(named, matches, strict=True):
+        for role, name in area_units:
+            match = next(matches)
             units.append({"area": index, "include": True, "role": role, "name": name,
                           "organization": match.organization, "score": match.score})
-        units.append({"area": index, "include": True, "role": UnitRole.LEAD if not named else UnitRole.SUPPORT,
+        units.append({"area": index, "include": True, "role": UnitRole.SUPPORT if area_units else UnitRole.LEAD,
                       "name": "", "organization": None, "score": None})
     return areas, units
 
