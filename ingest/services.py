@@ -296,7 +296,9 @@ def _add_areas(plan: Plan, areas: list[dict], *, by) -> int:
         supports = [u["organization"] for u in units if u["organization"] and u["role"] == UnitRole.SUPPORT]
         made_area = plan_services.add_content_area(
             plan, title=area["title"], activities=area.get("activities", []), leads=leads, supports=supports,
-            other_units=[u["name"] for u in units if not u["organization"]], timing=area.get("timing") or "",
+            other_leads=[u["name"] for u in units if not u["organization"] and u["role"] == UnitRole.LEAD],
+            other_units=[u["name"] for u in units if not u["organization"] and u["role"] == UnitRole.SUPPORT],
+            timing=area.get("timing") or "",
             due_date=area.get("due_date"), recurrence=area.get("recurrence") or "", order=order,
             first_assignment=made + 1, by=by,
         )

@@ -20,7 +20,7 @@ def test_each_lead_unit_is_charged_with_the_area_helped_by_the_others(draft, org
     vp, ttr, cd = orgs["TN.SXD.VP"], orgs["TN.SXD.TTR"], orgs["TN.SXD.CD"]
     area = services.add_content_area(
         draft, title="Tiếp công dân", activities=["Duy trì lịch tiếp công dân.", " "], leads=[vp, ttr],
-        supports=[cd, ttr], other_units=["các phòng, đơn vị có liên quan", "Sở Nội vụ"],
+        supports=[cd, ttr], other_leads=["Sở Nội vụ"], other_units=["các phòng, đơn vị có liên quan", "Sở Nội vụ"],
         timing="hằng năm, trước ngày 15/11", due_date=dt.date(2031, 11, 15), recurrence=Recurrence.ANNUAL,
         order=2, first_assignment=5, by=users["focal"],
     )
@@ -31,17 +31,21 @@ def test_each_lead_unit_is_charged_with_the_area_helped_by_the_others(draft, org
     assert set(charged[vp].support_units.all()) == {ttr, cd} and set(charged[ttr].support_units.all()) == {vp, cd}
     for assignment in charged.values():
         assert assignment.task == "Tiếp công dân" and assignment.plan == draft
-        assert assignment.other_units == "các phòng, đơn vị có liên quan; Sở Nội vụ"
+        assert assignment.other_units == "Sở Nội vụ; các phòng, đơn vị có liên quan"
         assert (assignment.timing, assignment.due_date, assignment.recurrence) == (
             "hằng năm, trước ngày 15/11", dt.date(2031, 11, 15), Recurrence.ANNUAL)
     assert sorted(a.order for a in charged.values()) == [5, 6]
 
 
 def test_an_area_without_a_lead_of_the_plan_keeps_its_units_and_timing_as_text(draft, orgs, users):
-    area = services.add_content_area(draft, title="Phối hợp với Mặt trận", other_units=["Ủy ban MTTQ tỉnh"],
+    area = services.add_content_area(draft, title="Phối hợp với Mặt trận", other_leads=["Ủy ban MTTQ tỉnh"],
+                                     supports=[orgs["TN.SXD.CD"]], other_units=["các phòng có liên quan"],
                                      timing="thường xuyên", by=users["focal"])
     assert not area.assignments.exists()
-    assert "Ủy ban MTTQ tỉnh" in area.description and "thường xuyên" in area.description
+    leads, helpers, timing = area.description.splitlines()
+    assert leads.endswith(": Ủy ban MTTQ tỉnh")
+    assert helpers.endswith(": Công đoàn cơ sở Sở Xây dựng; các phòng có liên quan")
+    assert timing.endswith(": thường xuyên")
 
 
 def test_only_the_plans_own_units_can_lead_and_only_a_draft_takes_areas(draft, orgs, users):
