@@ -155,3 +155,16 @@ def test_a_kept_area_needs_a_title_and_an_annual_plan_one_year(orgs, media):
     form = ReviewForm(data={"year": 2026, "kind": PlanKind.THEMATIC, "year_to": 2030, "symbol": "KH-SXD",
                             "place": "Tây Ninh", "title": title})
     assert form.is_valid(), form.errors
+
+
+def test_a_kept_area_without_a_title_blocks_creation_and_the_review_keeps_the_corrections(client_for, orgs, media):
+    focal = client_for("focal")
+    plan_import = _import(orgs["TN.SXD"], SXD_2026.read_text(encoding="utf-8"))
+    data = review_data(focal.get(plan_import.get_absolute_url()))
+    data.update({"areas-0-title": "", "areas-1-title": "Cải cách hành chính"})
+    response = focal.post(plan_import.get_absolute_url(), data)
+    assert response.status_code == 400
+    assert not Plan.objects.filter(organization=orgs["TN.SXD"], year=2026).exists()
+    html = response.content.decode()
+    assert html.count('class="border rounded p-2 mb-2 area-row"') == 4 and "Cải cách hành chính" in html
+    assert response.context["area_formset"].forms[0].errors["title"]
