@@ -159,10 +159,12 @@ class ContentAreaRowForm(forms.Form):
     def clean_activities(self):
         return [line.strip() for line in self.cleaned_data["activities"].splitlines() if line.strip()]
 
-    def schedule(self, year: int) -> tuple:
-        """(due date, recurrence): as given, unless only the timing was corrected, which then sets them."""
+    def schedule(self, year: int, *, year_changed: bool = False) -> tuple:
+        """(due date, recurrence): as given, unless the timing or the plan's year was corrected and they
+        were not, in which case the timing sets them again."""
         cleaned = self.cleaned_data
-        if "timing" in self.changed_data and not {"due_date", "recurrence"} & set(self.changed_data):
+        corrected = year_changed or "timing" in self.changed_data
+        if corrected and not {"due_date", "recurrence"} & set(self.changed_data):
             return due_from_timing(cleaned["timing"], year)
         return cleaned.get("due_date"), cleaned.get("recurrence") or ""
 

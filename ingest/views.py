@@ -90,7 +90,7 @@ def _area_rows(area_formset, unit_formset, scores):
     return [(form, by_area.get(str(index), [])) for index, form in enumerate(area_formset.forms)]
 
 
-def _reviewed_areas(area_formset, unit_formset, year: int) -> list[dict]:
+def _reviewed_areas(area_formset, unit_formset, year: int, *, year_changed: bool = False) -> list[dict]:
     """The areas the user kept, as the service takes them: units named or matched, schedule from the timing."""
     units = {}
     for form in unit_formset.forms:
@@ -105,7 +105,7 @@ def _reviewed_areas(area_formset, unit_formset, year: int) -> list[dict]:
         row = form.cleaned_data
         if not row.get("include"):
             continue
-        due_date, recurrence = form.schedule(year)
+        due_date, recurrence = form.schedule(year, year_changed=year_changed)
         areas.append({"title": row["title"], "activities": row["activities"], "timing": row["timing"],
                       "due_date": due_date, "recurrence": recurrence, "units": units.get(index, [])})
     return areas
@@ -171,7 +171,8 @@ class ImportDetailView(LoginRequiredMixin, View):
                 plan = services.create_plan_from_import(
                     plan_import, fields=fields, references=form.cleaned_data["references"],
                     targets=target_rows, assignments=assignment_rows, by=request.user,
-                    areas=_reviewed_areas(area_formset, unit_formset, form.cleaned_data["year"]),
+                    areas=_reviewed_areas(area_formset, unit_formset, form.cleaned_data["year"],
+                                          year_changed="year" in form.changed_data),
                 )
             except ValidationError as exc:
                 for message in exc.messages:

@@ -144,6 +144,16 @@ def test_the_user_corrects_an_areas_title_a_unit_match_and_the_timing(orgs, medi
     assert (reviewed[2]["due_date"], reviewed[2]["recurrence"]) == (dt.date(2026, 9, 30), "")
 
 
+def test_a_corrected_year_dates_again_the_timings_that_name_no_year(orgs, media):
+    plan_import = _import(orgs["TN.SXD"], SXD_2026.read_text(encoding="utf-8"))
+    areas, area_units, _units = _bound_area_forms(plan_import)
+    assert areas.is_valid() and area_units.is_valid()
+    moved = _reviewed_areas(areas, area_units, 2027, year_changed=True)
+    assert [area["due_date"] for area in moved] == [
+        dt.date(2026, 6, 30), None, dt.date(2026, 12, 31), dt.date(2027, 11, 15)]
+    assert _reviewed_areas(areas, area_units, 2027)[3]["due_date"] == dt.date(2026, 11, 15)
+
+
 def test_a_kept_area_needs_a_title_and_an_annual_plan_one_year(orgs, media):
     plan_import = _import(orgs["TN.SXD"], SXD_2026.read_text(encoding="utf-8"))
     areas, _units, _rows = _bound_area_forms(plan_import, **{"areas-0-title": "  "})
