@@ -2,11 +2,14 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
+from ingest.models import UnitRole
+from ingest.services import due_from_timing
 from orgs.models import Organization
-from plans.models import Comparator, Measure, SigningAuthority, TargetKind
+from plans.models import Comparator, Measure, PlanKind, Recurrence, SigningAuthority, TargetKind
 
 
 class UploadForm(forms.Form):
@@ -27,6 +30,11 @@ class UploadForm(forms.Form):
 
 class ReviewForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label=capfirst(_("kind of plan")), choices=PlanKind.choices, required=False)
+    year_to = forms.IntegerField(
+        label=capfirst(_("to year")), min_value=2000, max_value=2100, required=False,
+        help_text=_("Last year of a multi-year plan (e.g. 2030 for 2026–2030); empty for one year."),
+    )
     symbol = forms.CharField(label=_("Symbol"), max_length=40)
     place = forms.CharField(label=_("Place"), max_length=80)
     title = forms.CharField(label=_("Title"), max_length=500)
@@ -36,6 +44,8 @@ class ReviewForm(forms.Form):
         label=_("Cited documents"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("One per line: number, then optionally its date as dd/mm/yyyy after a comma."),
     )
+    purposes = forms.CharField(label=_("Purposes and requirements"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 5}), help_text=_("One item per line."))
     recipients = forms.CharField(label=_("Recipients"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     archive = forms.CharField(label=_("Archived at"), max_length=120, required=False, help_text=_("e.g. VT, VP"))
     signer_authority = forms.ChoiceField(label=_("Signing authority"), choices=SigningAuthority.choices,
@@ -69,8 +79,20 @@ class ReviewForm(forms.Form):
     def clean_basis(self):
         return [line.strip() for line in self.cleaned_data["basis"].splitlines() if line.strip()]
 
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or PlanKind.ANNUAL
+
+    def clean_purposes(self):
+        return "\n".join(line.strip() for line in self.cleaned_data["purposes"].splitlines() if line.strip())
+
     def clean(self):
         cleaned = super().clean()
+        year, year_to = cleaned.get("year"), cleaned.get("year_to")
+        if year and year_to:
+            if year_to < year:
+                self.add_error("year_to", _("The last year cannot come before the first."))
+            elif cleaned.get("kind") == PlanKind.ANNUAL and year_to != year:
+                self.add_error("year_to", _("An annual plan covers one year."))
         # "… năm 2025" in the title names the plan's year: another year is a misreading to correct.
         named = re.search(r"\bnăm\s+(\d{4})\b", cleaned.get("title") or "")
         if named and cleaned.get("year") and int(named.group(1)) != cleaned["year"]:
@@ -118,5 +140,68 @@ class AssignmentRowForm(forms.Form):
         return cleaned
 
 
+class ContentAreaRowForm(forms.Form):
+    include = forms.BooleanField(label=_("Include"), required=False)
+    title = forms.CharField(label=capfirst(_("content area")), max_length=500, required=False,
+                            widget=forms.Textarea(attrs={"rows": 2}))
+    activities = forms.CharField(label=_("Activities"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+                                 help_text=_("One activity per line."))
+    timing = forms.CharField(label=capfirst(_("timing as written")), max_length=300, required=False)
+    due_date = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+    recurrence = forms.ChoiceField(label=capfirst(_("recurrence")), choices=Recurrence.choices, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("include") and not (cleaned.get("title") or "").strip():
+            self.add_error("title", _("Give the content area a title, or leave it out."))
+        return cleaned
+
+    def clean_activities(self):
+        return [line.strip() for line in self.cleaned_data["activities"].splitlines() if line.strip()]
+
+    def schedule(self, year: int, *, year_changed: bool = False) -> tuple:
+        """(due date, recurrence): as given, unless the timing or the plan's year was corrected and they
+        were not, in which case the timing sets them again."""
+        cleaned = self.cleaned_data
+        corrected = year_changed or "timing" in self.changed_data
+        if corrected and not {"due_date", "recurrence"} & set(self.changed_data):
+            return due_from_timing(cleaned["timing"], year)
+        return cleaned.get("due_date"), cleaned.get("recurrence") or ""
+
+
+class AreaUnitRowForm(forms.Form):
+    """A unit named by a content area: lead or support, and the organization it is (none: kept as written)."""
+
+    area = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    include = forms.BooleanField(
+        label=_("Include"), required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input", "aria-label": _("Include")}),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=UnitRole.choices,
+                             widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+    name = forms.CharField(label=_("Unit as written"), max_length=300, required=False,
+                           widget=forms.TextInput(attrs={"class": "form-control form-control-sm",
+                                                         "placeholder": _("Another unit, as written")}))
+    organization = forms.ModelChoiceField(
+        queryset=Organization.objects.none(), label=_("Organization"), required=False,
+        empty_label=_("(kept as written)"),
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = units if units is not None else Organization.objects.none()
+
+    @property
+    def is_blank(self) -> bool:
+        """A row that names no unit (the blank row left for a missed one) is ignored."""
+        return not (self.cleaned_data.get("name") or "").strip() and not self.cleaned_data.get("organization")
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()
+
+
 TargetFormSet = forms.formset_factory(TargetRowForm, extra=0)
+ContentAreaFormSet = forms.formset_factory(ContentAreaRowForm, extra=0)
+AreaUnitFormSet = forms.formset_factory(AreaUnitRowForm, extra=0)
 AssignmentFormSet = forms.formset_factory(AssignmentRowForm, extra=0)

@@ -18,6 +18,13 @@ class ImportStatus(models.TextChoices):
     CREATED = "created", _("Plan created")
 
 
+class UnitRole(models.TextChoices):
+    """How a content area names a unit: in charge of it, or helping."""
+
+    LEAD = "lead", _("Lead")
+    SUPPORT = "support", _("Support")
+
+
 class PlanImportQuerySet(ScopedQuerySet):
     pass
 

@@ -20,17 +20,18 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from core.history import ChangeReason, acting_as
-from ingest.models import ImportStatus, PlanImport
+from ingest.models import ImportStatus, PlanImport, UnitRole
 from ingest.parser import ExtractionError, extract_from_text
 from ingest.parser.errors import MESSAGES_VI, ErrorCode
 from ingest.parser.sandbox import Limits, read_text_limited
+from ingest.parser.timing import YEARLY, parse_timing
 from legal.models import normalize_number
 from legal.services import register_document
 from orgs.models import Organization
 from orgs.scoping import Action, can
 from orgs.text import fold
 from plans import services as plan_services
-from plans.models import Comparator, Measure, Plan, PlanStatus, TargetKind
+from plans.models import Comparator, Measure, Plan, PlanKind, PlanStatus, Recurrence, TargetKind
 
 logger = logging.getLogger(__name__)
 
@@ -158,14 +159,26 @@ class UnitMatch:
     score: float
 
 
+# "các cơ quan, đơn vị có liên quan", "những phòng …", "toàn thể …": many units, never one organization.
+_GROUP = re.compile(r"^(?:cac|nhung|toan the|tat ca)\b|\bco lien quan\b")
+
+
+def is_group(name: str) -> bool:
+    return bool(_GROUP.search(fold(name)))
+
+
 def match_units(names: list[str], organization: Organization) -> list[UnitMatch]:
-    """Propose, for each unit named in the document, the organization under `organization` it means."""
+    """Propose, for each unit named in the document, the organization under `organization` it means;
+    a group of units is never proposed as one of them."""
     candidates = list(
         Organization.objects.filter(path__startswith=organization.path).exclude(pk=organization.pk).active_on()
     )
     keys = [(org, [fold(org.name)] + ([fold(org.short_name)] if org.short_name else [])) for org in candidates]
     matches = []
     for name in names:
+        if is_group(name):
+            matches.append(UnitMatch(name, None, 0))
+            continue
         wanted = fold(name)
         best, best_score = None, 0.0
         for org, variants in keys:
@@ -233,11 +246,72 @@ def find_parent_plan(organization: Organization, numbers: list[str]) -> Plan | N
     return None
 
 
+def due_from_timing(timing: str | None, year: int | None) -> tuple[dt.date | None, str]:
+    """An area's due date and recurrence from its timing as written, by the parser's one set of rules
+    (ingest.parser.timing): a date is that date; a month or a quarter its last day; "hằng năm, trước
+    ngày 15/11" an annual recurrence due that day of the plan's year; "thường xuyên" no due date."""
+    due, recurrence = parse_timing(timing, year)
+    return parse_date(due), Recurrence.ANNUAL if recurrence == YEARLY else Recurrence.NONE
+
+
+def guess_kind(title: str, year_from: int | None, year_to: int | None) -> str:
+    """The annual mobilization plan is one year's "công tác dân vận"; any other plan is thematic."""
+    one_year = not year_to or year_to == year_from
+    return PlanKind.ANNUAL if one_year and "cong tac dan van" in fold(title) else PlanKind.THEMATIC
+
+
+def review_areas(plan_import: PlanImport) -> tuple[list[dict], list[dict]]:
+    """The content areas as the review starts from them, and their units, each matched to an organization
+    under the importing one (groups and outside bodies stay as written); `area` is the area's index.
+    Each area also gets one blank row, to name a unit the reading missed."""
+    result = plan_import.result or {}
+    year = (result.get("document") or {}).get("year")
+    found = result.get("content_areas") or []
+    named = [[(UnitRole.LEAD, name) for name in item.get("lead") or []]
+             + [(UnitRole.SUPPORT, name) for name in item.get("support") or []] for item in found]
+    # One reading of the organization tree for all the areas.
+    matches = iter(match_units([name for area in named for _role, name in area], plan_import.organization))
+    areas, units = [], []
+    for index, (item, area_units) in enumerate(zip(found, named, strict=True)):
+        due, recurrence = due_from_timing(item.get("timing"), year)
+        areas.append({
+            "include": True, "title": item.get("title") or "", "activities": "\n".join(item.get("activities") or []),
+            "timing": item.get("timing") or "", "due_date": due, "recurrence": recurrence,
+        })
+        for role, name in area_units:
+            match = next(matches)
+            units.append({"area": index, "include": True, "role": role, "name": name,
+                          "organization": match.organization, "score": match.score})
+        units.append({"area": index, "include": True, "role": UnitRole.SUPPORT if area_units else UnitRole.LEAD,
+                      "name": "", "organization": None, "score": None})
+    return areas, units
+
+
+def _add_areas(plan: Plan, areas: list[dict], *, by) -> int:
+    """Add the reviewed content areas; returns how many assignments they made."""
+    made = 0
+    for order, area in enumerate(areas, 1):
+        units = area.get("units", [])
+        leads = [u["organization"] for u in units if u["organization"] and u["role"] == UnitRole.LEAD]
+        supports = [u["organization"] for u in units if u["organization"] and u["role"] == UnitRole.SUPPORT]
+        made_area = plan_services.add_content_area(
+            plan, title=area["title"], activities=area.get("activities", []), leads=leads, supports=supports,
+            other_leads=[u["name"] for u in units if not u["organization"] and u["role"] == UnitRole.LEAD],
+            other_units=[u["name"] for u in units if not u["organization"] and u["role"] == UnitRole.SUPPORT],
+            timing=area.get("timing") or "",
+            due_date=area.get("due_date"), recurrence=area.get("recurrence") or "", order=order,
+            first_assignment=made + 1, by=by,
+        )
+        made += made_area.assignments.count()
+    return made
+
+
 def create_plan_from_import(
     plan_import: PlanImport, *, fields: dict, references: list[dict], targets: list[dict],
-    assignments: list[dict], by,
+    assignments: list[dict], by, areas: list[dict] = (),
 ) -> Plan:
-    """Create the draft plan the user reviewed: its cited documents, targets and assignments, all or nothing.
+    """Create the draft plan the user reviewed: its cited documents, content areas (each charged to its
+    lead units), targets and assignments, all or nothing.
 
     plans.services applies the rules: who may, one plan a year, which units can be charged."""
     organization = plan_import.organization
@@ -253,9 +327,10 @@ def create_plan_from_import(
             organization=organization, year=fields.pop("year"), by=by, cited=cited,
             parent=find_parent_plan(organization, basis), **fields,
         )
+        charged = _add_areas(plan, list(areas), by=by)
         for order, item in enumerate(targets, 1):
             plan_services.add_target(plan, by=by, order=order, **item)
-        for order, item in enumerate(assignments, 1):
+        for order, item in enumerate(assignments, charged + 1):
             plan_services.add_assignment(plan, by=by, order=order, **item)
         plan_import.plan = plan
         plan_import.status = ImportStatus.CREATED
@@ -271,12 +346,18 @@ def review_initial(plan_import: PlanImport) -> tuple[dict, list[dict], list[dict
     authority, principal = split_signer(signer.get("authority"))
     dates = {ref["number"]: ref.get("date") for ref in result.get("references", [])}
     organization = plan_import.organization
+    year = document.get("year") or (parse_date(document.get("date")) or timezone.localdate()).year
+    period = result.get("period") or {}
+    year_to = period.get("to") if period.get("to") and period.get("to") != year else None
     fields = {
-        "year": document.get("year") or (parse_date(document.get("date")) or timezone.localdate()).year,
+        "year": year,
+        "kind": guess_kind(document.get("title") or "", year, year_to),
+        "year_to": year_to,
         "symbol": document.get("symbol") or plan_services.default_symbol(organization),
         "place": document.get("place") or "",
         "title": document.get("title") or "",
         "basis": "\n".join(result.get("basis", [])),
+        "purposes": "\n".join(result.get("purposes") or []),
         "references": "\n".join(
             f"{number}, {parse_date(date):%d/%m/%Y}" if parse_date(date) else number for number, date in dates.items()
         ),

@@ -13,7 +13,14 @@ from django.views.generic import FormView, View
 
 from core.views import ActionRequiredMixin, ConfirmView, Link, ScopedListView
 from ingest import services
-from ingest.forms import AssignmentFormSet, ReviewForm, TargetFormSet, UploadForm
+from ingest.forms import (
+    AreaUnitFormSet,
+    AssignmentFormSet,
+    ContentAreaFormSet,
+    ReviewForm,
+    TargetFormSet,
+    UploadForm,
+)
 from ingest.models import ImportStatus, PlanImport
 from ingest.tables import PlanImportTable
 from orgs.models import Organization
@@ -64,6 +71,46 @@ def _review_forms(plan_import: PlanImport, data=None):
     return form, target_formset, assignment_formset, scores
 
 
+def _area_forms(plan_import: PlanImport, data=None):
+    """The content areas, and the units each names, to correct."""
+    units = Organization.objects.filter(path__startswith=plan_import.organization.path).exclude(
+        pk=plan_import.organization_id
+    ).active_on()
+    areas, area_units = services.review_areas(plan_import)
+    area_formset = ContentAreaFormSet(data, initial=areas, prefix="areas")
+    unit_formset = AreaUnitFormSet(data, initial=area_units, prefix="area_units", form_kwargs={"units": units})
+    return area_formset, unit_formset, [row["score"] for row in area_units]
+
+
+def _area_rows(area_formset, unit_formset, scores):
+    """Each area's form beside the forms of its units (with how well each was matched), for the page."""
+    by_area = {}
+    for form, score in zip(unit_formset.forms, scores, strict=False):
+        by_area.setdefault(str(form["area"].value()), []).append((form, score))
+    return [(form, by_area.get(str(index), [])) for index, form in enumerate(area_formset.forms)]
+
+
+def _reviewed_areas(area_formset, unit_formset, year: int, *, year_changed: bool = False) -> list[dict]:
+    """The areas the user kept, as the service takes them: units named or matched, schedule from the timing."""
+    units = {}
+    for form in unit_formset.forms:
+        row = form.cleaned_data
+        if row.get("include") and not form.is_blank:
+            organization = row.get("organization")
+            units.setdefault(row["area"], []).append(
+                {"role": row["role"], "name": row["name"] or organization.name, "organization": organization}
+            )
+    areas = []
+    for index, form in enumerate(area_formset.forms):
+        row = form.cleaned_data
+        if not row.get("include"):
+            continue
+        due_date, recurrence = form.schedule(year, year_changed=year_changed)
+        areas.append({"title": row["title"], "activities": row["activities"], "timing": row["timing"],
+                      "due_date": due_date, "recurrence": recurrence, "units": units.get(index, [])})
+    return areas
+
+
 def _existing_plan(plan_import: PlanImport, form):
     """The organization's plan for the year under review, if it has one already (the import cannot be a second)."""
     year = form.data.get("year") if form.is_bound else form.initial.get("year")
@@ -82,7 +129,7 @@ class ImportDetailView(LoginRequiredMixin, View):
     def get_import(self, request, pk) -> PlanImport:
         return get_object_or_404(PlanImport.objects.visible_to(request.user).select_related("organization"), pk=pk)
 
-    def render(self, request, plan_import, forms=None, status=200):
+    def render(self, request, plan_import, forms=None, status=200, area_forms=None):
         context = {"object": plan_import,
                    "can_delete": plan_import.status not in (ImportStatus.CREATED, ImportStatus.RUNNING)
                    and can(request.user, Action.CHANGE, plan_import.organization)}
@@ -91,6 +138,9 @@ class ImportDetailView(LoginRequiredMixin, View):
             context["existing_plan"] = _existing_plan(plan_import, form)
             context.update(form=form, target_formset=targets, assignment_formset=assignments,
                            assignment_rows=list(zip(assignments.forms, scores, strict=True)))
+            area_formset, unit_formset, unit_scores = area_forms or _area_forms(plan_import)
+            context.update(area_formset=area_formset, unit_formset=unit_formset,
+                           area_rows=_area_rows(area_formset, unit_formset, unit_scores))
         return render(request, self.template_name, context, status=status)
 
     def get(self, request, pk):
@@ -105,7 +155,10 @@ class ImportDetailView(LoginRequiredMixin, View):
             return redirect(plan_import)
         forms = _review_forms(plan_import, request.POST)
         form, targets, assignments, _scores = forms
-        if form.is_valid() and targets.is_valid() and assignments.is_valid():
+        area_forms = _area_forms(plan_import, request.POST)
+        area_formset, unit_formset, _unit_scores = area_forms
+        areas_valid = area_formset.is_valid() & unit_formset.is_valid()
+        if form.is_valid() and targets.is_valid() and assignments.is_valid() and areas_valid:
             fields = {k: v for k, v in form.cleaned_data.items() if k not in ("references", "recipients")}
             fields["recipients"] = form.cleaned_data["recipients"]
             target_rows = [{k: v for k, v in row.items() if k != "include"} for row in targets.cleaned_data
@@ -118,6 +171,8 @@ class ImportDetailView(LoginRequiredMixin, View):
                 plan = services.create_plan_from_import(
                     plan_import, fields=fields, references=form.cleaned_data["references"],
                     targets=target_rows, assignments=assignment_rows, by=request.user,
+                    areas=_reviewed_areas(area_formset, unit_formset, form.cleaned_data["year"],
+                                          year_changed="year" in form.changed_data),
                 )
             except ValidationError as exc:
                 for message in exc.messages:
@@ -125,7 +180,7 @@ class ImportDetailView(LoginRequiredMixin, View):
             else:
                 messages.success(request, _("Draft plan created from the document."))
                 return redirect(plan)
-        return self.render(request, plan_import, forms, status=400)
+        return self.render(request, plan_import, forms, status=400, area_forms=area_forms)
 
 
 class ImportProgressView(LoginRequiredMixin, View):

@@ -410,6 +410,53 @@ def add_assignment(
                            support_units=support_units, by=by)
 
 
+def add_content_area(
+    plan: Plan, *, title: str, activities: Iterable[str] = (), leads: Iterable[Organization] = (),
+    supports: Iterable[Organization] = (), other_leads: Iterable[str] = (), other_units: Iterable[str] = (),
+    timing: str = "", due_date: dt.date | None = None, recurrence: str = "", order: int = 1,
+    first_assignment: int = 1, by,
+) -> ContentArea:
+    """Add a content area with its activities to a draft plan, and charge each of its lead units with it:
+    one assignment per lead, the area's title as its task, the other leads and the supporting units as
+    its support, the timing kept as written. `other_leads` and `other_units` are the lead and supporting
+    units named as written that are not organizations of the plan (groups, outside bodies); they stay
+    text. Where no lead is an organization of the plan, the area's description keeps who does it and
+    when, as written."""
+
+    def names(items: Iterable[str]) -> list[str]:
+        return [name for name in dict.fromkeys(name.strip() for name in items) if name]
+
+    leads = list(dict.fromkeys(leads))
+    supports = list(dict.fromkeys(supports))
+    other_leads, other_units = names(other_leads), names(other_units)
+    timing = timing.strip()
+    description = ""
+    if not leads:
+        lines = []
+        if other_leads:
+            lines.append(_("Lead units: %(units)s") % {"units": "; ".join(other_leads)})
+        if supports or other_units:
+            helpers = [unit.name for unit in supports] + other_units
+            lines.append(_("Supporting units: %(units)s") % {"units": "; ".join(helpers)})
+        if timing:
+            lines.append(_("Timing: %(timing)s") % {"timing": timing})
+        description = "\n".join(lines)
+    with transaction.atomic(), acting_as(by):
+        area = save_content_area(
+            ContentArea(plan=plan, order=order, title=title.strip(), description=description),
+            plan=plan, activities=[text.strip() for text in activities if text.strip()], by=by,
+        )
+        for number, lead in enumerate(leads, first_assignment):
+            helpers = [unit for unit in [*leads, *supports] if unit != lead]
+            add_assignment(
+                plan, lead_unit=lead, support_units=list(dict.fromkeys(helpers)), by=by, content_area=area,
+                task=area.title, other_units="; ".join(names([*other_leads, *other_units])), timing=timing,
+                due_date=due_date,
+                recurrence=recurrence, order=number,
+            )
+    return area
+
+
 def set_assignment_status(assignment: Assignment, status: str, *, by) -> Assignment:
     """Progress is recorded by the lead unit or the plan's editors, on issued plans too."""
     if not Assignment.objects.editable_by(by).filter(pk=assignment.pk).exists():

@@ -24,7 +24,8 @@ def review_data(response):
     for name in context["form"].fields:
         value = context["form"].initial.get(name, "")
         data[name] = value if value is not None else ""
-    for formset in (context["target_formset"], context["assignment_formset"]):
+    formsets = ("target_formset", "assignment_formset", "area_formset", "unit_formset")
+    for formset in (context[name] for name in formsets):
         data.update({f"{formset.prefix}-{k}": v for k, v in formset.management_form.initial.items()})
         for form in formset.forms:
             for name in form.fields:
