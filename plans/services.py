@@ -285,6 +285,7 @@ def cascade_plan(parent: Plan, *, to_org: Organization, by) -> Plan:
             year=parent.year,
             kind=parent.kind,
             year_to=parent.year_to,
+            progress_rollup=parent.progress_rollup,
             by=by,
             cited=[document.number for document in parent.basis_documents.all()],
             place=parent.place,
@@ -344,7 +345,7 @@ def revise_plan(plan: Plan, *, by) -> Plan:
                 plan=copy, content_area=area_map.get(assignment.content_area_id), lead_unit=assignment.lead_unit,
                 task=assignment.task, due_date=assignment.due_date, recurrence=assignment.recurrence,
                 status=assignment.status, order=assignment.order, timing=assignment.timing,
-                other_units=assignment.other_units,
+                other_units=assignment.other_units, weight=assignment.weight,
             )
             new.support_units.set(assignment.support_units.all())
     return copy
