@@ -40,7 +40,7 @@ class TargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = Target
         fields = ["id", "plan", "content_area", "order", "text", "kind", "comparator", "baseline", "target_value",
-                  "unit_of_measure", "grade", "measure", "parent_target"]
+                  "unit_of_measure", "grade", "measure", "documents", "parent_target"]
 
 
 class AssignmentSerializer(serializers.ModelSerializer):

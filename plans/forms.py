@@ -77,8 +77,8 @@ class TargetForm(forms.ModelForm):
     class Meta:
         model = Target
         fields = ["order", "text", "kind", "comparator", "baseline", "target_value", "unit_of_measure", "grade",
-                  "measure", "content_area"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+                  "measure", "documents", "content_area"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "documents": forms.SelectMultiple(attrs={"size": 5})}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)

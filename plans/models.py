@@ -275,6 +275,7 @@ class Measure(models.TextChoices):
     DOSSIERS_ON_TIME_RATE = "dossiers_on_time_rate", _("Dossiers settled on time")
     SATISFACTION_RATE = "satisfaction_rate", _("Citizen satisfaction")
     DISCLOSURES_ON_TIME_RATE = "disclosures_on_time_rate", _("Disclosures made on time")
+    STUDY_SESSIONS_HELD = "study_sessions_held", _("Study sessions held")
     STAFF_CONFERENCE_HELD = "staff_conference_held", _("Staff conference held")
     GOOD_MODELS_COUNT = "good_models_count", _("Good models registered")
     ASSESSMENT_GRADE = "assessment_grade", _("Grade of the annual assessment")
@@ -295,6 +296,11 @@ class Target(models.Model):
     unit_of_measure = models.CharField(_("unit of measure"), max_length=30, blank=True, default="%")
     grade = models.CharField(_("grade to reach"), max_length=60, blank=True)
     measure = models.CharField(_("measure"), max_length=40, choices=Measure.choices, blank=True)
+    # The documents whose study the target counts ("100% ... học tập Chỉ thị 16"); none: the plan's basis.
+    documents = models.ManyToManyField(
+        LegalDocument, verbose_name=_("documents it cites"), blank=True, related_name="targets",
+        help_text=_("For a study target: the documents whose study counts. Empty: the plan's legal basis."),
+    )
     parent_target = models.ForeignKey(
         "self", verbose_name=_("superior target"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="derived",

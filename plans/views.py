@@ -281,6 +281,10 @@ class TargetView(PlanPartView):
     model = Target
     form_class = TargetForm
 
+    def save(self, form):
+        return services.save_target(form.instance, plan=self.plan, documents=form.cleaned_data["documents"],
+                                    by=self.request.user)
+
 
 class AssignmentView(PlanPartView):
     model = Assignment
