@@ -1,10 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core.registry import MenuEntry
+
 
 class IndicatorsConfig(AppConfig):
     name = "indicators"
     verbose_name = _("Indicators")
+    urls = "indicators.urls"
+    menu = [MenuEntry("registers", _("Monthly counts"), "indicators:count_list", order=80, icon="calendar3")]
+    api_routes = [
+        ("measures", "indicators.api.MeasureViewSet", "measure"),
+        ("monthly-counts", "indicators.api.MonthlyCountViewSet", "monthly-count"),
+    ]
 
     def ready(self):
         from core import registry
