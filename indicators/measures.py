@@ -76,7 +76,8 @@ def staff_study_rate(organizations: Sequence[Organization], period: Period, *,
     rows = (staff.order_by().values("organization__path")
             .annotate(total=Count("pk"), done=Count("pk", filter=Q(studied=True)))
             .values_list("organization__path", "done", "total"))
-    records = staff.select_related("organization").order_by("organization__path", "sort_key", "pk")
+    # Those who have not studied first: whom the unit still has to reach.
+    records = staff.select_related("organization").order_by("studied", "organization__path", "sort_key", "pk")
     return _figure(rows, records)
 
 

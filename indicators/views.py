@@ -31,7 +31,7 @@ from orgs.models import Organization
 from plans.models import Plan, Target
 
 # The records listed under a target; the rest are counted, and found on the register's own page.
-RECORDS_SHOWN = 200
+RECORDS_SHOWN = 50
 
 
 def reach_within(user, root: Organization):
