@@ -41,12 +41,18 @@ class Figure:
         return numerator, None if self.is_count else sum(d or 0 for _n, d in rows)
 
 
-def _under(field_name: str, organizations: Sequence[Organization]) -> Q:
-    """Rows whose organization path lies in the subtree of one of `organizations` (none: no row)."""
+def _paths(organizations: Sequence[Organization]) -> Q:
+    """Organizations in the subtree of one of `organizations` (none: no organization)."""
     query = Q(pk__in=[])
     for organization in organizations:
-        query |= Q(**{f"{field_name}__startswith": organization.path})
+        query |= Q(path__startswith=organization.path)
     return query
+
+
+def _under(field_name: str, organizations: Sequence[Organization]) -> Q:
+    """Rows whose organization (`field_name`) lies in the subtree of one of `organizations`: the few
+    organizations are found by path first, so the records are read through their organization index."""
+    return Q(**{f"{field_name}__in": Organization.objects.filter(_paths(organizations)).values("pk")})
 
 
 def _figure(rows: Iterable[tuple[str, int, int | None]], records: QuerySet, *, count: bool = False) -> Figure:
@@ -65,13 +71,14 @@ def staff_study_rate(organizations: Sequence[Organization], period: Period, *,
                      documents: Iterable[LegalDocument] = ()) -> Figure:
     """Of the staff active on the period's cut-off date (its last day), those who attended at least one
     study session within the period on the given documents (any document when none is given)."""
-    sessions = StudySession.objects.filter(date__range=(period.start, period.end))
+    # The attendance is joined to its session (not matched against a list of sessions): SQLite then reads
+    # it through the staff member's index, ~100 ms for 60,000 staff instead of seconds.
+    attended = StudySession.attendees.through.objects.filter(
+        staffmember_id=OuterRef("pk"), studysession__date__range=(period.start, period.end))
     documents = list(documents)
     if documents:
-        sessions = sessions.filter(documents__in=documents)
-    attended = StudySession.attendees.through.objects.filter(staffmember_id=OuterRef("pk"),
-                                                              studysession__in=sessions)
-    staff = (StaffMember.objects.filter(_under("organization__path", organizations)).active_on(period.end)
+        attended = attended.filter(studysession__documents__in=documents)
+    staff = (StaffMember.objects.filter(_under("organization", organizations)).active_on(period.end)
              .annotate(studied=Exists(attended)))
     rows = (staff.order_by().values("organization__path")
             .annotate(total=Count("pk"), done=Count("pk", filter=Q(studied=True)))
@@ -97,7 +104,7 @@ def units_plan_rate(organizations: Sequence[Organization], period: Period, **_op
     """Of the agencies and units below the given organizations that exist during the period, those that
     issued their annual plan for the period's year (a unit merged into another counts once, as its
     successor, which has issued when either of them has)."""
-    below = (Organization.objects.filter(_under("path", organizations))
+    below = (Organization.objects.filter(_paths(organizations))
              .exclude(pk__in=[o.pk for o in organizations])
              .filter(kind__in=[OrganizationKind.AGENCY, OrganizationKind.UNIT]))
     counted = _existing_during(below, period)
@@ -118,7 +125,7 @@ def agency_plan_issued_on_time(organizations: Sequence[Organization], period: Pe
     """Of the agencies among and below the given organizations, those that issued their annual plan for the
     year by the date their superior plan set (any date when it set none)."""
     agencies = _existing_during(
-        Organization.objects.filter(_under("path", organizations)).filter(kind=OrganizationKind.AGENCY), period)
+        Organization.objects.filter(_paths(organizations)).filter(kind=OrganizationKind.AGENCY), period)
     on_time = (_issued_annual_plans(period).filter(organization=OuterRef("pk"))
                .filter(Q(parent__lower_plans_due__isnull=True) | Q(date__lte=F("parent__lower_plans_due"))))
     rows = [(path, int(done), 1) for path, done in
@@ -132,7 +139,7 @@ def study_sessions_held(organizations: Sequence[Organization], period: Period, *
                         documents: Iterable[LegalDocument] = ()) -> Figure:
     """The study sessions the given organizations (and those below) held within the period, on the given
     documents (any document when none is given)."""
-    sessions = StudySession.objects.filter(_under("organization__path", organizations),
+    sessions = StudySession.objects.filter(_under("organization", organizations),
                                            date__range=(period.start, period.end))
     documents = list(documents)
     if documents:
@@ -148,7 +155,7 @@ def monthly(kind: str):
     """The measure of a kind entered as monthly counts: the sums over the period's months."""
 
     def measure(organizations: Sequence[Organization], period: Period, **_options) -> Figure:
-        counts = MonthlyCount.objects.filter(_under("organization__path", organizations), measure=kind,
+        counts = MonthlyCount.objects.filter(_under("organization", organizations), measure=kind,
                                              month__range=(period.start, period.end))
         rows = (counts.order_by().values("organization__path")
                 .annotate(n=Sum("numerator"), d=Sum("denominator"))
