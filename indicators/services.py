@@ -23,7 +23,7 @@ from indicators.models import MONTHLY_CHOICES, MonthlyCount
 from orgs.models import Organization
 from orgs.scoping import can
 from orgs.text import fold
-from plans.models import Comparator, Target, TargetKind
+from plans.models import Comparator, Measure, Target, TargetKind
 
 # A share or rate more than this many points short of its target before the period ends is at risk.
 AT_RISK_POINTS = Decimal(10)
@@ -113,6 +113,10 @@ def target_status(target: Target, value: Decimal | None, period: Period, *, is_c
     return Status.AT_RISK if goal - value > AT_RISK_POINTS else Status.ON_TRACK
 
 
+# The measures that count the study of documents (the others ignore the documents a target cites).
+STUDY_MEASURES = (Measure.STAFF_STUDY_RATE, Measure.STUDY_SESSIONS_HELD)
+
+
 def documents_of(target: Target) -> list:
     """The documents a target cites, by default its plan's legal basis (prefetch both for a list)."""
     return list(target.documents.all()) or list(target.plan.basis_documents.all())
@@ -172,7 +176,8 @@ def record_row(record) -> RecordRow:
     elif isinstance(record, MonthlyCount):
         detail = (f"{record.numerator}/{record.denominator}" if record.denominator is not None
                   else str(record.numerator))
-    day = getattr(record, "month", None) or getattr(record, "date", None)
+    # A monthly count names its month in its label; other records are dated.
+    day = None if isinstance(record, MonthlyCount) else getattr(record, "date", None)
     return RecordRow(str(record), record.get_absolute_url() if hasattr(record, "get_absolute_url") else "",
                      organization.display_name if organization else "", day, detail)
 

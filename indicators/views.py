@@ -101,8 +101,9 @@ class TargetDetailView(MeasuredMixin, DetailView):
             records = [services.record_row(record) for record in visible[:RECORDS_SHOWN]]
         return super().get_context_data(
             target=target, plan=target.plan, reading=reading, rows=services.drill_down(reading, children),
-            records=records, records_total=total, records_cut=total > len(records), documents=services.documents_of(
-                target), organization=organization, period=period, periods=self.period_choices(target.plan),
+            records=records, records_total=total, records_cut=total > len(records),
+            documents=services.documents_of(target) if target.measure in services.STUDY_MEASURES else [],
+            organization=organization, period=period, periods=self.period_choices(target.plan),
             organizations=reach_within(self.request.user, target.plan.organization),
             ancestors=reach_within(self.request.user, target.plan.organization).filter(
                 pk__in=organization.ancestor_ids), **kwargs)
