@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "plans",
     "training",
     "progress",
+    "indicators",
     "registry",
     "ingest",
     "documents",

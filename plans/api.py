@@ -32,7 +32,7 @@ class PlanSerializer(serializers.ModelSerializer):
             "id", "organization", "kind", "year", "year_to", "number", "symbol", "number_symbol", "place", "date",
             "title", "parent",
             "basis_documents", "purposes", "content_areas", "recipients", "signer_authority", "signer_principal",
-            "signer_title", "signer_name", "status", "revision_of",
+            "signer_title", "signer_name", "status", "revision_of", "progress_rollup",
         ]
 
 
@@ -40,7 +40,7 @@ class TargetSerializer(serializers.ModelSerializer):
     class Meta:
         model = Target
         fields = ["id", "plan", "content_area", "order", "text", "kind", "comparator", "baseline", "target_value",
-                  "unit_of_measure", "grade", "measure", "parent_target"]
+                  "unit_of_measure", "grade", "measure", "documents", "parent_target"]
 
 
 class AssignmentSerializer(serializers.ModelSerializer):
@@ -50,7 +50,7 @@ class AssignmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Assignment
         fields = ["id", "plan", "content_area", "lead_unit", "support_units", "other_units", "task", "due_date",
-                  "timing", "recurrence", "status", "overdue", "next_due_date"]
+                  "timing", "recurrence", "status", "weight", "overdue", "next_due_date"]
 
     def get_overdue(self, obj) -> bool:
         return obj.is_overdue()

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import YearField
 from core.forms import DateInput
 from orgs.models import Organization, OrganizationType
-from plans.models import MAX_PLAN_NUMBER, Assignment, ContentArea, Plan, PlanKind, Target
+from plans.models import MAX_PLAN_NUMBER, Assignment, ContentArea, Plan, PlanKind, ProgressRollup, Target
 
 
 class PlanForm(forms.ModelForm):
@@ -19,7 +19,7 @@ class PlanForm(forms.ModelForm):
         fields = [
             "organization", "kind", "year", "year_to", "symbol", "place", "title", "introduction", "purposes",
             "closing", "recipients", "archive", "signer_authority", "signer_principal", "signer_title", "signer_name",
-            "lower_plans_due",
+            "lower_plans_due", "progress_rollup",
         ]
         widgets = {
             "lower_plans_due": DateInput(),
@@ -35,7 +35,7 @@ class PlanForm(forms.ModelForm):
             kind__in=["province", "agency", "unit"]
         )
         # Left empty, the symbol follows the organization's (KH-SXD) and the kind is the annual plan.
-        for name in ("symbol", "kind"):
+        for name in ("symbol", "kind", "progress_rollup"):
             self.fields[name].required = False
         if self.instance.pk:
             self.fields["organization"].disabled = True
@@ -44,6 +44,9 @@ class PlanForm(forms.ModelForm):
 
     def clean_kind(self) -> str:
         return self.cleaned_data.get("kind") or PlanKind.ANNUAL
+
+    def clean_progress_rollup(self) -> str:
+        return self.cleaned_data.get("progress_rollup") or ProgressRollup.PLAIN
 
     def cited_numbers(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["basis_numbers"].splitlines() if line.strip()]
@@ -74,8 +77,8 @@ class TargetForm(forms.ModelForm):
     class Meta:
         model = Target
         fields = ["order", "text", "kind", "comparator", "baseline", "target_value", "unit_of_measure", "grade",
-                  "measure", "content_area"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+                  "measure", "documents", "content_area"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "documents": forms.SelectMultiple(attrs={"size": 5})}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,7 +90,7 @@ class AssignmentForm(forms.ModelForm):
     class Meta:
         model = Assignment
         fields = ["order", "lead_unit", "support_units", "other_units", "task", "content_area", "due_date", "timing",
-                  "recurrence", "status"]
+                  "recurrence", "status", "weight"]
         widgets = {"task": forms.Textarea(attrs={"rows": 3}), "due_date": DateInput(),
                    "support_units": forms.SelectMultiple(attrs={"size": 6})}
 
@@ -99,6 +102,12 @@ class AssignmentForm(forms.ModelForm):
         self.fields["lead_unit"].queryset = units
         self.fields["support_units"].queryset = units
         self.fields["content_area"].queryset = plan.content_areas.all()
+        self.fields["weight"].required = False
+
+    def clean_weight(self):
+        # Left empty, an assignment weighs 1 (as in a plain average); 0 is refused by the model.
+        weight = self.cleaned_data.get("weight")
+        return 1 if weight is None else weight
 
 
 class IssueForm(forms.Form):

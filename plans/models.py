@@ -74,6 +74,13 @@ class PlanKind(models.TextChoices):
     THEMATIC = "thematic", _("Thematic plan")
 
 
+class ProgressRollup(models.TextChoices):
+    """How a plan's and its content areas' progress roll up from their assignments' last percentages."""
+
+    PLAIN = "plain", _("Plain average of assignments")
+    WEIGHTED = "weighted", _("Average weighted by each assignment's weight")
+
+
 class Plan(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="plans"
@@ -86,6 +93,9 @@ class Plan(models.Model):
         _("to year"), null=True, blank=True,
         validators=[MinValueValidator(MIN_PLAN_YEAR), MaxValueValidator(MAX_PLAN_YEAR)],
         help_text=_("Last year of a multi-year plan (e.g. 2030 for 2026–2030); empty for one year."),
+    )
+    progress_rollup = models.CharField(
+        _("progress roll-up"), max_length=10, choices=ProgressRollup.choices, default=ProgressRollup.PLAIN
     )
     number = models.PositiveIntegerField(
         _("number"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(MAX_PLAN_NUMBER)]
@@ -265,6 +275,7 @@ class Measure(models.TextChoices):
     DOSSIERS_ON_TIME_RATE = "dossiers_on_time_rate", _("Dossiers settled on time")
     SATISFACTION_RATE = "satisfaction_rate", _("Citizen satisfaction")
     DISCLOSURES_ON_TIME_RATE = "disclosures_on_time_rate", _("Disclosures made on time")
+    STUDY_SESSIONS_HELD = "study_sessions_held", _("Study sessions held")
     STAFF_CONFERENCE_HELD = "staff_conference_held", _("Staff conference held")
     GOOD_MODELS_COUNT = "good_models_count", _("Good models registered")
     ASSESSMENT_GRADE = "assessment_grade", _("Grade of the annual assessment")
@@ -285,6 +296,11 @@ class Target(models.Model):
     unit_of_measure = models.CharField(_("unit of measure"), max_length=30, blank=True, default="%")
     grade = models.CharField(_("grade to reach"), max_length=60, blank=True)
     measure = models.CharField(_("measure"), max_length=40, choices=Measure.choices, blank=True)
+    # The documents whose study the target counts ("100% ... học tập Chỉ thị 16"); none: the plan's basis.
+    documents = models.ManyToManyField(
+        LegalDocument, verbose_name=_("documents it cites"), blank=True, related_name="targets",
+        help_text=_("For a study target: the documents whose study counts. Empty: the plan's legal basis."),
+    )
     parent_target = models.ForeignKey(
         "self", verbose_name=_("superior target"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="derived",
@@ -373,6 +389,10 @@ class Assignment(models.Model):
         db_index=True,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=1)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"), default=1, validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Counts in the plan's weighted progress."),
+    )
     # As the plan writes them: "Quý II năm 2026", "hằng năm, trước ngày 15/11", "thường xuyên".
     timing = models.CharField(_("timing as written"), max_length=300, blank=True)
     # Groups ("các cơ quan, đơn vị có liên quan") and bodies outside the organization tree.
@@ -386,6 +406,10 @@ class Assignment(models.Model):
         verbose_name_plural = _("assignments")
         ordering = ["plan", "order", "id"]
         indexes = [models.Index(fields=["lead_unit", "due_date"], name="assignment_lead_due_idx")]
+        constraints = [
+            models.CheckConstraint(condition=Q(weight__gte=1), name="assignment_weight_positive",
+                                   violation_error_message=_("A weight is a whole number of at least 1.")),
+        ]
 
     def __str__(self) -> str:
         return self.task[:80]

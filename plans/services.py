@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from core.history import ChangeReason, acting_as
+from legal.models import LegalDocument
 from legal.services import register_document
 from orgs.models import Organization, OrganizationKind
 from orgs.scoping import Action, can
@@ -257,13 +258,14 @@ def _copy_contents(source: Plan, target: Plan, *, link: bool) -> dict[int, Conte
         bulk_create_with_history(
             [Activity(content_area=copy, order=a.order, text=a.text) for a in area.activities.all()], Activity
         )
-    for item in source.targets.all():
-        Target.objects.create(
+    for item in source.targets.prefetch_related("documents"):
+        copied = Target.objects.create(
             plan=target, content_area=area_map.get(item.content_area_id), order=item.order, text=item.text,
             kind=item.kind, comparator=item.comparator, baseline=item.baseline, target_value=item.target_value,
             unit_of_measure=item.unit_of_measure, grade=item.grade, measure=item.measure,
             parent_target=item if link else item.parent_target,
         )
+        copied.documents.set(item.documents.all())
     return area_map
 
 
@@ -285,6 +287,7 @@ def cascade_plan(parent: Plan, *, to_org: Organization, by) -> Plan:
             year=parent.year,
             kind=parent.kind,
             year_to=parent.year_to,
+            progress_rollup=parent.progress_rollup,
             by=by,
             cited=[document.number for document in parent.basis_documents.all()],
             place=parent.place,
@@ -344,7 +347,7 @@ def revise_plan(plan: Plan, *, by) -> Plan:
                 plan=copy, content_area=area_map.get(assignment.content_area_id), lead_unit=assignment.lead_unit,
                 task=assignment.task, due_date=assignment.due_date, recurrence=assignment.recurrence,
                 status=assignment.status, order=assignment.order, timing=assignment.timing,
-                other_units=assignment.other_units,
+                other_units=assignment.other_units, weight=assignment.weight,
             )
             new.support_units.set(assignment.support_units.all())
     return copy
@@ -357,6 +360,14 @@ def save_plan_part(instance, *, plan: Plan, by):
         instance.full_clean()
         instance.save()
     return instance
+
+
+def save_target(target: Target, *, plan: Plan, documents: Iterable[LegalDocument] = (), by) -> Target:
+    """Save a draft plan's target with the documents it cites (for a study target: whose study counts)."""
+    with transaction.atomic(), acting_as(by):
+        save_plan_part(target, plan=plan, by=by)
+        target.documents.set(list(documents))
+    return target
 
 
 def save_content_area(area: ContentArea, *, plan: Plan, activities: list[str], by) -> ContentArea:

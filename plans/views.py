@@ -30,7 +30,7 @@ from plans import selectors, services
 from plans.documents import render_plan_docx
 from plans.filters import PlanFilter
 from plans.forms import AssignmentForm, CascadeForm, ContentAreaForm, CoverageForm, IssueForm, PlanForm, TargetForm
-from plans.models import Assignment, ContentArea, Plan, PlanStatus, Target
+from plans.models import Assignment, ContentArea, Plan, PlanStatus, ProgressRollup, Target
 from plans.tables import AssignmentTable, CoverageTable, PlanTable
 
 
@@ -89,7 +89,8 @@ class PlanDetailView(ScopedDetailView):
         editable = plan.is_editable and can_change
         context = super().get_context_data(**kwargs)
         context.update(
-            areas=plan.content_areas.prefetch_related("activities"),
+            areas=list(plan.content_areas.prefetch_related("activities")),
+            weighted=plan.progress_rollup == ProgressRollup.WEIGHTED,
             targets=plan.targets.select_related("parent_target", "content_area"),
             assignments=plan.assignments.select_related("lead_unit", "content_area").prefetch_related(
                 "support_units"),
@@ -279,6 +280,10 @@ class ContentAreaView(PlanPartView):
 class TargetView(PlanPartView):
     model = Target
     form_class = TargetForm
+
+    def save(self, form):
+        return services.save_target(form.instance, plan=self.plan, documents=form.cleaned_data["documents"],
+                                    by=self.request.user)
 
 
 class AssignmentView(PlanPartView):

@@ -6,4 +6,7 @@ class ProgressConfig(AppConfig):
     name = "progress"
     verbose_name = _("Progress")
     urls = "progress.urls"
-    api_routes = [("progress-updates", "progress.api.ProgressUpdateViewSet", "progress-update")]
+    api_routes = [
+        ("progress-updates", "progress.api.ProgressUpdateViewSet", "progress-update"),
+        ("evidence", "progress.api.EvidenceViewSet", "evidence"),
+    ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from attachments.services import attach
 from core.history import acting_as
 from plans import services as plan_services
-from plans.models import Assignment, AssignmentStatus, Plan, PlanStatus
+from plans.models import Assignment, AssignmentStatus, Plan, PlanStatus, ProgressRollup
 from progress.models import ProgressUpdate
 
 
@@ -60,14 +60,24 @@ def latest_percent(assignments: Iterable[Assignment]) -> dict[int, int]:
     return latest
 
 
+def rolled_up(assignments: Iterable[Assignment], percents: dict[int, int], how: str) -> float | None:
+    """The plain or weighted average of the assignments' percentages (None without assignments)."""
+    assignments = list(assignments)
+    weights = [a.weight if how == ProgressRollup.WEIGHTED else 1 for a in assignments]
+    if not assignments or not sum(weights):
+        return None
+    return sum(percents[a.pk] * weight for a, weight in zip(assignments, weights, strict=True)) / sum(weights)
+
+
 def plan_progress(plan: Plan) -> tuple[float | None, dict[int, float]]:
-    """The plan's progress and each content area's: the plain average of their assignments' last
-    reported percentages (None where there is no assignment)."""
+    """The plan's progress and each content area's, rolled up from their assignments' last reported
+    percentages as the plan chose (plain or weighted average); None where there is no assignment."""
     assignments = list(plan.assignments.all())
     percents = latest_percent(assignments)
-    by_area: dict[int, list[int]] = {}
+    by_area: dict[int, list[Assignment]] = {}
     for assignment in assignments:
         if assignment.content_area_id:
-            by_area.setdefault(assignment.content_area_id, []).append(percents[assignment.pk])
-    overall = sum(percents.values()) / len(percents) if percents else None
-    return overall, {area: sum(values) / len(values) for area, values in by_area.items()}
+            by_area.setdefault(assignment.content_area_id, []).append(assignment)
+    how = plan.progress_rollup
+    return (rolled_up(assignments, percents, how),
+            {area: rolled_up(items, percents, how) for area, items in by_area.items()})

@@ -2,6 +2,9 @@
 dựng's issued 2024 plan. Its page is read where the plan is; progress is reported by the plan's
 editors and the lead unit's."""
 
+from django.contrib.contenttypes.models import ContentType
+
+from attachments.models import Attachment
 from danvan.tests.permission_table import Rule, api, page
 from plans.models import Assignment
 from plans.tests.permission_rules import SEES_ASSIGNMENT
@@ -17,7 +20,15 @@ def _update(orgs):
                                                           "status": "in_progress"})[0]
 
 
-SAMPLES = {"progress_update": _update}
+def _evidence(orgs):
+    update = _update(orgs)
+    return Attachment.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(ProgressUpdate), object_id=update.pk, sha256="0" * 64,
+        defaults={"file": "attachments/mau.pdf", "original_name": "bien-ban.pdf", "mime_type": "application/pdf",
+                  "extension": "pdf", "size": 10})[0]
+
+
+SAMPLES = {"progress_update": _update, "evidence": _evidence}
 PAYLOADS = {
     "progress_on_sample_assignment": lambda samples: {
         "assignment": samples["assignment"].pk, "date": "2024-06-30", "text": "Đã triển khai", "percent": 50,
@@ -31,6 +42,8 @@ RULES = {
         kwargs={"pk": "assignment"},
     ),
     "progress-update-detail": Rule(get=api(SEES_ASSIGNMENT), kwargs={"pk": "progress_update"}),
+    "evidence-list": Rule(get=api()),
+    "evidence-detail": Rule(get=api(SEES_ASSIGNMENT), kwargs={"pk": "evidence"}),
     "progress-update-list": Rule(get=api(), post=api(REPORTS, ok=201, denied=403),
                                  post_data="progress_on_sample_assignment"),
 }

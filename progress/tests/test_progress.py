@@ -84,3 +84,18 @@ def test_the_plan_and_its_areas_roll_up_the_last_percentages(users, orgs, assign
     assert overall == pytest.approx(100 / (others + 1))
     if assignment.content_area_id:
         assert areas[assignment.content_area_id] > 0
+
+
+def test_evidence_is_listed_by_the_api_where_its_report_is_read_and_404_elsewhere(client_for, assignment):
+    client_for("unit").post(reverse("progress:assignment_progress", args=[assignment.pk]), {
+        "date": "30/06/2024", "text": "Có minh chứng", "percent": 40, "status": "in_progress",
+        "evidence": [pdf("minh-chung.pdf")]})
+    update = assignment.progress_updates.get(text="Có minh chứng")
+    rows = client_for("leader").get(reverse("evidence-list"), {"progress_update": update.pk}).json()
+    rows = rows["results"] if isinstance(rows, dict) else rows
+    assert [row["original_name"] for row in rows] == ["minh-chung.pdf"]
+    other = client_for("other-focal")
+    assert other.get(reverse("evidence-detail", args=[rows[0]["id"]])).status_code == 404
+    listed = other.get(reverse("evidence-list")).json()
+    assert rows[0]["id"] not in [row["id"] for row in (listed["results"] if isinstance(listed, dict) else listed)]
+    assert other.get(rows[0]["download"]).status_code == 404

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from danvan.demo import load_all
+from indicators import demo as indicators_demo
 from orgs import demo as orgs_demo
 
 
@@ -16,6 +17,7 @@ class Command(BaseCommand):
             raise CommandError("Demo data creates accounts with a known password; refusing in production.")
         loaded = load_all()
         organizations = loaded["organizations"]
+        indicators_demo.load()
         self.stdout.write(f"Demo data ready: {len(organizations)} organizations, {len(loaded['plans'])} plans.")
         self.stdout.write(f"Demo logins (password: {orgs_demo.DEMO_PASSWORD}):")
         self.stdout.write("  admin (superuser)")

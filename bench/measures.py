@@ -1,0 +1,138 @@
+"""Speed of the measures at province scale; prints one name=value a line.
+
+    measures_plan_ms / _queries      all targets of an agency's plan, for the agency (median)
+    measures_province_ms / _queries  one target (staff who studied) for all the province's agencies:
+                                     one figure for the province, drilled down to each agency
+    measures_sql_ratio               time of the ORM measure over one hand-written SQL query computing
+                                     the same province-wide figure (the test of the limit: under 2)
+
+The province comes from `danvan make_province` (built when missing: 120 agencies, 1,000 units, 60,000
+staff); a year of study sessions (one an agency a quarter, ~85% of staff attending) and monthly counts
+are added once. The database is DATABASE_URL, or bench/data/bench.sqlite3. Run: python bench/measures.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'data' / 'bench.sqlite3'}")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+
+from core.periods import Period, PeriodKind  # noqa: E402
+from danvan.province import make_provinces  # noqa: E402
+from indicators import measures, services  # noqa: E402
+from indicators.models import MonthlyCount  # noqa: E402
+from orgs.models import Organization, OrganizationKind, StaffMember  # noqa: E402
+from plans.models import Plan  # noqa: E402
+from training.models import StudySession  # noqa: E402
+
+TITLE = "Học tập, quán triệt (bench)"
+SQL = """
+SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (
+    SELECT 1 FROM training_studysession_attendees a
+    JOIN training_studysession s ON s.id = a.studysession_id
+    WHERE a.staffmember_id = m.id AND s.date BETWEEN %s AND %s) THEN 1 ELSE 0 END), 0)
+FROM orgs_staffmember m JOIN orgs_organization o ON o.id = m.organization_id
+WHERE o.path LIKE %s AND (m.active_from IS NULL OR m.active_from <= %s) AND (m.active_to IS NULL OR m.active_to >= %s)
+"""
+
+
+@transaction.atomic
+def add_records(province: Organization, year: int, seed: int) -> None:
+    if StudySession.objects.filter(organization__path__startswith=province.path, title=TITLE).exists():
+        return
+    rng = random.Random(seed)
+    agencies = list(Organization.objects.filter(parent=province, kind=OrganizationKind.AGENCY))
+    attendance = StudySession.attendees.through
+    for agency in agencies:
+        staff = list(StaffMember.objects.filter(organization__path__startswith=agency.path).values_list("pk",
+                                                                                                     flat=True))
+        for quarter in range(4):
+            session = StudySession.objects.create(organization=agency, date=dt.date(year, 3 * quarter + 2, 10),
+                                                  title=TITLE)
+            attendance.objects.bulk_create([attendance(studysession_id=session.pk, staffmember_id=pk)
+                                            for pk in staff if rng.random() < 0.85 / (quarter + 1)])
+        MonthlyCount.objects.bulk_create([
+            MonthlyCount(organization=agency, month=dt.date(year, month, 1), measure=kind,
+                         numerator=(n := rng.randint(20, 60)) - rng.randint(0, 6), denominator=n)
+            for month in range(1, 13) for kind in ("dossiers_on_time_rate", "satisfaction_rate")])
+
+
+def timed(fn, repeat: int) -> tuple[float, int]:
+    fn()
+    captured = []
+    with connection.execute_wrapper(lambda execute, sql, *rest: captured.append(sql) or execute(sql, *rest)):
+        fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), len(captured)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    call_command("migrate", verbosity=0)
+    start = time.perf_counter()
+    built = make_provinces(seed=args.seed)
+    if any(b.created for b in built):
+        print(f"build_s={time.perf_counter() - start:.1f}")
+    province = Organization.objects.get(code="BENCH")
+    plan = (Plan.objects.filter(organization__parent=province, organization__kind=OrganizationKind.AGENCY)
+            .exclude(targets=None).order_by("-year", "pk").first())
+    year = plan.year
+    add_records(province, year, args.seed)
+    period = Period(year, PeriodKind.YEAR)
+
+    def plan_readings():
+        targets = plan.targets.select_related("plan").prefetch_related("documents", "plan__basis_documents")
+        return [services.read(target, plan.organization, period) for target in targets]
+
+    agencies = list(Organization.objects.filter(parent=province, kind=OrganizationKind.AGENCY))
+
+    def province_readings():
+        figure = measures.staff_study_rate([province], period)
+        return [figure.within(agency) for agency in agencies]
+
+    def orm():
+        figure = measures.staff_study_rate([province], period)
+        return figure.numerator, figure.denominator
+
+    def sql():
+        with connection.cursor() as cursor:
+            cursor.execute(SQL, [period.start, period.end, f"{province.path}%", period.end, period.end])
+            total, done = cursor.fetchone()
+        return done, total
+
+    assert orm() == sql(), (orm(), sql())
+    for name, fn in (("measures_plan", plan_readings), ("measures_province", province_readings)):
+        median, queries = timed(fn, args.repeat)
+        print(f"{name}_ms={median:.1f}")
+        print(f"{name}_queries={queries}")
+    orm_ms, _ = timed(orm, args.repeat)
+    sql_ms, _ = timed(sql, args.repeat)
+    print(f"measures_sql_ratio={orm_ms / sql_ms:.2f}")
+
+
+if __name__ == "__main__":
+    main()

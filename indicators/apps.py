@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from core.registry import MenuEntry
+
+
+class IndicatorsConfig(AppConfig):
+    name = "indicators"
+    verbose_name = _("Indicators")
+    urls = "indicators.urls"
+    menu = [MenuEntry("registers", _("Monthly counts"), "indicators:count_list", order=80, icon="calendar3")]
+    api_routes = [
+        ("measures", "indicators.api.MeasureViewSet", "measure"),
+        ("monthly-counts", "indicators.api.MonthlyCountViewSet", "monthly-count"),
+    ]
+
+    def ready(self):
+        from core import registry
+        from indicators import measures
+        from indicators.models import MONTHLY_COUNTS, MONTHLY_RATES
+        from plans.models import Measure
+
+        registry.measures.register(Measure.STAFF_STUDY_RATE, measures.staff_study_rate)
+        registry.measures.register(Measure.UNITS_PLAN_RATE, measures.units_plan_rate)
+        registry.measures.register(Measure.AGENCY_PLAN_ISSUED_ON_TIME, measures.agency_plan_issued_on_time)
+        registry.measures.register(Measure.STUDY_SESSIONS_HELD, measures.study_sessions_held)
+        # Entered by hand, month by month with evidence, until each register registers its own function.
+        for kind in (*MONTHLY_RATES, *MONTHLY_COUNTS):
+            registry.measures.register(kind, measures.monthly(kind))
