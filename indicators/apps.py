@@ -24,6 +24,7 @@ class IndicatorsConfig(AppConfig):
         registry.measures.register(Measure.UNITS_PLAN_RATE, measures.units_plan_rate)
         registry.measures.register(Measure.AGENCY_PLAN_ISSUED_ON_TIME, measures.agency_plan_issued_on_time)
         registry.measures.register(Measure.STUDY_SESSIONS_HELD, measures.study_sessions_held)
+        registry.measures.register(Measure.ASSIGNMENTS_DONE_RATE, measures.assignments_done_rate)
         # Entered by hand, month by month with evidence, until each register registers its own function.
         for kind in (*MONTHLY_RATES, *MONTHLY_COUNTS):
             registry.measures.register(kind, measures.monthly(kind))

@@ -18,7 +18,8 @@ from core.periods import Period
 from indicators.models import MONTHLY_RATES, MonthlyCount
 from legal.models import LegalDocument
 from orgs.models import Organization, OrganizationKind, StaffMember
-from plans.models import PUBLISHED, Plan, PlanKind
+from plans.models import PUBLISHED, Assignment, AssignmentStatus, Plan, PlanKind
+from progress.models import ProgressUpdate
 from training.models import StudySession
 
 
@@ -149,6 +150,22 @@ def study_sessions_held(organizations: Sequence[Organization], period: Period, *
             .values_list("organization__path", "n", "n"))
     records = sessions.select_related("organization").order_by("-date", "-id")
     return _figure(((path, n, None) for path, n, _n in rows), records, count=True)
+
+
+def assignments_done_rate(organizations: Sequence[Organization], period: Period, **_options) -> Figure:
+    """Of the assignments of the year's issued annual plans led by the given organizations (or those below),
+    those whose lead unit has reported them done by the period's last day (a progress report marked done)."""
+    assignments = Assignment.objects.filter(
+        _under("lead_unit", organizations), plan__status__in=PUBLISHED, plan__kind=PlanKind.ANNUAL,
+        plan__year=period.year,
+    ).annotate(completed=Exists(ProgressUpdate.objects.filter(
+        assignment=OuterRef("pk"), status=AssignmentStatus.DONE, date__lte=period.end)))
+    rows = (assignments.order_by().values("lead_unit__path")
+            .annotate(total=Count("pk"), done=Count("pk", filter=Q(completed=True)))
+            .values_list("lead_unit__path", "done", "total"))
+    # Those still open first: what the units have left to do.
+    records = assignments.select_related("lead_unit", "plan").order_by("completed", "lead_unit__path", "order", "pk")
+    return _figure(rows, records)
 
 
 def monthly(kind: str):

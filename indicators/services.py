@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -171,15 +172,20 @@ def record_row(record) -> RecordRow:
     """One record behind a value, as the target's page lists it, whatever register it comes from."""
     organization = getattr(record, "organization", None)
     detail = ""
+    url = record.get_absolute_url() if hasattr(record, "get_absolute_url") else ""
     if hasattr(record, "studied"):  # a staff member of a study target
         detail = _("Studied") if record.studied else _("Has not studied")
+    elif hasattr(record, "completed"):  # an assignment of a completion target, on its progress page
+        organization = record.lead_unit
+        detail = _("Done") if record.completed else _("Not done yet")
+        url = reverse("progress:assignment_progress", args=[record.pk])
     elif isinstance(record, MonthlyCount):
         detail = (f"{record.numerator}/{record.denominator}" if record.denominator is not None
                   else str(record.numerator))
     # A monthly count names its month in its label; other records are dated.
-    day = None if isinstance(record, MonthlyCount) else getattr(record, "date", None)
-    return RecordRow(str(record), record.get_absolute_url() if hasattr(record, "get_absolute_url") else "",
-                     organization.display_name if organization else "", day, detail)
+    day = None if isinstance(record, MonthlyCount) else getattr(record, "date", None) or getattr(
+        record, "due_date", None)
+    return RecordRow(str(record), url, organization.display_name if organization else "", day, detail)
 
 
 def parse_period(key: str | None, default: Period) -> Period:

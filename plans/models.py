@@ -276,6 +276,7 @@ class Measure(models.TextChoices):
     SATISFACTION_RATE = "satisfaction_rate", _("Citizen satisfaction")
     DISCLOSURES_ON_TIME_RATE = "disclosures_on_time_rate", _("Disclosures made on time")
     STUDY_SESSIONS_HELD = "study_sessions_held", _("Study sessions held")
+    ASSIGNMENTS_DONE_RATE = "assignments_done_rate", _("Share of assignments completed")
     STAFF_CONFERENCE_HELD = "staff_conference_held", _("Staff conference held")
     GOOD_MODELS_COUNT = "good_models_count", _("Good models registered")
     ASSESSMENT_GRADE = "assessment_grade", _("Grade of the annual assessment")

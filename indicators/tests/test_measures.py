@@ -147,3 +147,33 @@ def test_a_value_is_a_percentage_to_one_decimal_or_nothing_when_nothing_was_coun
     assert value_of(measures.Figure(2, 3, None)) == Decimal("66.7")
     assert value_of(measures.Figure(0, 0, None)) is None
     assert value_of(measures.Figure(4, None, None)) == Decimal(4)
+
+
+def test_assignments_done_counts_those_reported_done_by_the_period_end_on_the_years_issued_plans(agency, units):
+    from plans.models import AssignmentStatus
+    from plans.tests.factories import AssignmentFactory
+    from progress.models import ProgressUpdate
+
+    plan = PlanFactory(organization=agency, year=2025, status=PlanStatus.ISSUED)
+    done_in_march, done_in_july, open_one = (AssignmentFactory(plan=plan, lead_unit=units[0]) for _ in range(3))
+    AssignmentFactory(plan=plan, lead_unit=units[1])
+    draft_plan = PlanFactory(organization=agency, year=2025, status=PlanStatus.DRAFT, kind="thematic")
+    AssignmentFactory(plan=draft_plan, lead_unit=units[0])
+    next_year = PlanFactory(organization=agency, year=2026, status=PlanStatus.ISSUED)
+    AssignmentFactory(plan=next_year, lead_unit=units[0])
+
+    def report(assignment, day, status=AssignmentStatus.DONE, percent=100):
+        ProgressUpdate.objects.create(assignment=assignment, date=day, text="Đã làm", percent=percent, status=status)
+
+    report(done_in_march, dt.date(2025, 3, 1))
+    report(done_in_july, dt.date(2025, 7, 20))
+    report(open_one, dt.date(2025, 5, 1), AssignmentStatus.IN_PROGRESS, 40)
+    year = measures.assignments_done_rate([agency], YEAR_2025)
+    assert (year.numerator, year.denominator) == (2, 4)
+    assert year.within(units[0]) == (2, 3) and year.within(units[1]) == (0, 1)
+    first_half = measures.assignments_done_rate([agency], Period(2025, PeriodKind.HALF, 1))
+    assert (first_half.numerator, first_half.denominator) == (1, 4)
+    # Those still open come first in the records behind the value.
+    assert [a.completed for a in year.records] == [False, False, True, True]
+    nothing = measures.assignments_done_rate([agency], Period(2024, PeriodKind.YEAR))
+    assert (nothing.numerator, nothing.denominator) == (0, 0)
