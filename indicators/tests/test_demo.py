@@ -1,7 +1,10 @@
-"""The demo's records behind its targets: every computed demo target shows a value, some fall short."""
+"""The demo's records behind its targets: every computed demo target shows a value, some fall short, and
+the plan of the year under way has targets at risk; most assignments carry progress with evidence."""
 
+from attachments.services import attachments_of
 from indicators import demo, services
-from plans.models import Plan, PlanStatus
+from plans.models import Assignment, Plan, PlanStatus
+from progress.models import ProgressUpdate
 
 
 def test_every_computed_demo_target_shows_a_value_and_some_fall_short(db):
@@ -10,4 +13,7 @@ def test_every_computed_demo_target_shows_a_value_and_some_fall_short(db):
     readings = [services.read(target, plan.organization) for plan in Plan.objects.filter(status=PlanStatus.ISSUED)
                 for target in plan.targets.exclude(measure__in=["", "assessment_grade"])]
     assert readings and all(reading.value is not None for reading in readings)
-    assert {"met", "missed"} <= {reading.status for reading in readings}
+    assert {"met", "missed", "at_risk"} <= {reading.status for reading in readings}
+    reported = ProgressUpdate.objects.filter(assignment__plan__status=PlanStatus.ISSUED)
+    assert reported.count() > Assignment.objects.filter(plan__status=PlanStatus.ISSUED).count() / 2
+    assert all(attachments_of(update).exists() for update in reported)
