@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
 from orgs.models import Organization
-from plans.models import Comparator, Measure, SigningAuthority, TargetKind
+from plans.models import Comparator, Measure, PlanKind, SigningAuthority, TargetKind
 
 
 class UploadForm(forms.Form):
@@ -18,15 +18,35 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.editable_by(user).filter(
-            kind__in=["province", "agency", "unit"]
-        ).active_on()
+        self.fields["organization"].queryset = importable_organizations(user)
         limit = settings.MAX_PLAN_IMPORT_SIZE // (1024 * 1024)
         self.fields["file"].help_text = _("At most %(limit)s MB.") % {"limit": limit}
 
 
+def importable_organizations(user):
+    """The organizations whose plans `user` may import."""
+    return Organization.objects.editable_by(user).filter(kind__in=["province", "agency", "unit"]).active_on()
+
+
+class ImportOrganizationForm(forms.Form):
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Another organization"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = importable_organizations(user)
+
+
+# "năm 2025" in a title names the plan's year; "giai đoạn 2026 - 2030" its period.
+TITLE_YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
+TITLE_PERIOD = re.compile(r"\bgiai\s+đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})\b", re.IGNORECASE)
+
+
 class ReviewForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label=_("Kind of plan"), choices=PlanKind.choices, required=False)
+    year_to = forms.IntegerField(label=_("To year"), min_value=2000, max_value=2100, required=False,
+                                 help_text=_("Last year of a multi-year plan (e.g. 2030 for 2026–2030); "
+                                             "empty for one year."))
     symbol = forms.CharField(label=_("Symbol"), max_length=40)
     place = forms.CharField(label=_("Place"), max_length=80)
     title = forms.CharField(label=_("Title"), max_length=500)
@@ -63,6 +83,9 @@ class ReviewForm(forms.Form):
             rows.append({"number": number.strip(), "date": parsed})
         return rows
 
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or PlanKind.ANNUAL
+
     def clean_archive(self):
         return self.cleaned_data["archive"].strip() or "VT"
 
@@ -71,11 +94,24 @@ class ReviewForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        # "… năm 2025" in the title names the plan's year: another year is a misreading to correct.
-        named = re.search(r"\bnăm\s+(\d{4})\b", cleaned.get("title") or "")
-        if named and cleaned.get("year") and int(named.group(1)) != cleaned["year"]:
-            self.add_error("year", _("The title names the year %(named)s; the year cannot be %(year)s.")
-                           % {"named": named.group(1), "year": cleaned["year"]})
+        title, year, year_to = cleaned.get("title") or "", cleaned.get("year"), cleaned.get("year_to")
+        if not year:
+            return cleaned
+        # The years the title names are what the document says: another year is a misreading to correct.
+        if period := TITLE_PERIOD.search(title):
+            first, last = int(period.group(1)), int(period.group(2))
+            if cleaned.get("kind") == PlanKind.ANNUAL:
+                self.add_error("kind", _("The title names the period %(first)s–%(last)s: a plan of several "
+                                         "years is a thematic plan.") % {"first": first, "last": last})
+            elif not first <= year <= last or (year_to and not year <= year_to <= last):
+                self.add_error("year", _("The title names the period %(first)s–%(last)s; the years must lie "
+                                         "within it.") % {"first": first, "last": last})
+        elif named := TITLE_YEAR.search(title):
+            if int(named.group(1)) != year:
+                self.add_error("year", _("The title names the year %(named)s; the year cannot be %(year)s.")
+                               % {"named": named.group(1), "year": year})
+            elif year_to and year_to != year:
+                self.add_error("year_to", _("The title names the year %(named)s only.") % {"named": year})
         return cleaned
 
 
