@@ -29,7 +29,8 @@ def importable_organizations(user):
 
 
 class ImportOrganizationForm(forms.Form):
-    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Another organization"))
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Another organization"),
+                                          widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
