@@ -26,7 +26,7 @@ def test_focal_imports_a_plan_document(page, live_server, demo_data, settings, t
     services.run_import(plan_import.pk)  # what the worker does
     expect(page.locator("#review-form")).to_be_visible(timeout=10_000)
     expect(page.locator("#document-text")).to_contain_text("696/KH-UBND")
-    expect(page.get_by_label("Năm")).to_have_value("2025")
+    expect(page.get_by_label("Năm", exact=True)).to_have_value("2025")
 
     # The document's "Thanh tra Sở" is matched to Sở Xây dựng's own inspectorate.
     rows = page.locator(".assignment-row")
