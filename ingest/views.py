@@ -18,6 +18,7 @@ from ingest.models import ImportOutcome, ImportStatus, PlanImport
 from ingest.tables import PlanImportTable
 from orgs.models import Organization
 from orgs.scoping import Action, can
+from plans.models import PlanKind
 
 
 class ImportListView(ScopedListView):
@@ -160,6 +161,21 @@ class ImportDetailView(LoginRequiredMixin, View):
                 messages.success(request, OUTCOME_MESSAGES.get(outcome, OUTCOME_MESSAGES[ImportOutcome.NEW]))
                 return redirect(plan)
         return self.render(request, plan_import, forms, status=400)
+
+
+class ImportExistingPlanView(LoginRequiredMixin, View):
+    """The notice of the organization's plan for the year and kind typed on the review (htmx)."""
+
+    def get(self, request, pk):
+        plan_import = get_object_or_404(
+            PlanImport.objects.visible_to(request.user).filter(status=ImportStatus.DONE), pk=pk)
+        context = {"object": plan_import, "oob": True,
+                   "existing": services.existing_plan(plan_import.organization, request.GET.get("year"),
+                                                      request.GET.get("kind") or PlanKind.ANNUAL)}
+        if can(request.user, Action.CHANGE, plan_import.organization):
+            context["organization_form"] = ImportOrganizationForm(
+                user=request.user, initial={"organization": plan_import.organization})
+        return render(request, "ingest/_existing_plan_slot.html", context)
 
 
 class ImportMoveView(LoginRequiredMixin, View):

@@ -61,3 +61,15 @@ def test_a_draft_is_replaced_only_after_confirmation(page, live_server, demo_dat
     assert page.url.endswith(draft.get_absolute_url())
     draft.refresh_from_db()
     assert draft.assignments.exists() and draft.history.filter(history_change_reason="import_replaced").exists()
+
+
+def test_the_notice_follows_the_year_as_it_is_typed(page, live_server, demo_data, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    login(page, live_server, "focal")
+    upload(page, live_server, "svhttdl-tayninh-2025")
+    expect(page.locator("#existing-plan")).to_have_count(0)
+    page.locator("#id_year").fill("2024")
+    page.locator("#id_year").dispatch_event("change")
+    expect(page.locator("#existing-plan")).to_contain_text("2024")
+    expect(page.locator("#existing-plan-reminder")).to_be_visible()
+    expect(page.locator("#review-submit button")).not_to_have_text("Tạo dự thảo kế hoạch")

@@ -63,3 +63,9 @@ def test_the_service_refuses_a_user_who_may_not_change_the_plans(orgs, users, me
                                          references=[], targets=[], assignments=[], by=users["leader"],
                                          outcome="revision")
     assert not Plan.objects.filter(organization=orgs["TN.SXD"], year=2024, status="draft").exists()
+
+
+def test_another_agency_cannot_fetch_the_notice(client_for, orgs, media):
+    plan_import = sxd_import(orgs, 2031)
+    response = client_for("other-focal").get(f"/imports/{plan_import.pk}/existing-plan/", {"year": 2024})
+    assert response.status_code == 404

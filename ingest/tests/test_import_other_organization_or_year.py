@@ -80,3 +80,14 @@ def test_a_withdrawn_plan_can_then_be_replaced(focal, orgs, users, draft_2025):
     assert response.status_code == 302
     draft_2025.refresh_from_db()
     assert draft_2025.assignments.count() == 2
+
+
+def test_the_notice_is_fetched_again_for_the_year_and_kind_typed(focal, orgs):
+    plan_import = sxd_import(orgs, 2031)
+    url = f"/imports/{plan_import.pk}/existing-plan/"
+    issued = Plan.objects.get(organization=orgs["TN.SXD"], year=2024)
+    html = focal.get(url, {"year": 2024, "kind": "annual"}).content.decode()
+    assert 'id="existing-plan"' in html and issued.get_absolute_url() in html
+    assert 'id="review-submit" hx-swap-oob="true"' in html
+    for params in ({"year": 2031, "kind": "annual"}, {"year": 2024, "kind": "thematic"}, {"year": "x"}):
+        assert 'id="existing-plan"' not in focal.get(url, params).content.decode(), params
