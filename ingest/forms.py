@@ -2,6 +2,7 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
@@ -44,10 +45,11 @@ TITLE_PERIOD = re.compile(r"\bgiai\s+đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})\b",
 
 class ReviewForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
-    kind = forms.ChoiceField(label=_("Kind of plan"), choices=PlanKind.choices, required=False)
-    year_to = forms.IntegerField(label=_("To year"), min_value=2000, max_value=2100, required=False,
-                                 help_text=_("Last year of a multi-year plan (e.g. 2030 for 2026–2030); "
-                                             "empty for one year."))
+    kind = forms.ChoiceField(label=capfirst(_("kind of plan")), choices=PlanKind.choices, required=False)
+    year_to = forms.IntegerField(
+        label=capfirst(_("to year")), min_value=2000, max_value=2100, required=False,
+        help_text=_("Last year of a multi-year plan (e.g. 2030 for 2026–2030); empty for one year."),
+    )
     symbol = forms.CharField(label=_("Symbol"), max_length=40)
     place = forms.CharField(label=_("Place"), max_length=80)
     title = forms.CharField(label=_("Title"), max_length=500)
@@ -84,18 +86,24 @@ class ReviewForm(forms.Form):
             rows.append({"number": number.strip(), "date": parsed})
         return rows
 
-    def clean_kind(self):
-        return self.cleaned_data["kind"] or PlanKind.ANNUAL
-
     def clean_archive(self):
         return self.cleaned_data["archive"].strip() or "VT"
 
     def clean_basis(self):
         return [line.strip() for line in self.cleaned_data["basis"].splitlines() if line.strip()]
 
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or PlanKind.ANNUAL
+
     def clean(self):
         cleaned = super().clean()
-        title, year, year_to = cleaned.get("title") or "", cleaned.get("year"), cleaned.get("year_to")
+        year, year_to = cleaned.get("year"), cleaned.get("year_to")
+        if year and year_to:
+            if year_to < year:
+                self.add_error("year_to", _("The last year cannot come before the first."))
+            elif cleaned.get("kind") == PlanKind.ANNUAL and year_to != year:
+                self.add_error("year_to", _("An annual plan covers one year."))
+        title = cleaned.get("title") or ""
         if not year:
             return cleaned
         # The years the title names are what the document says: another year is a misreading to correct.

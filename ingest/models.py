@@ -18,16 +18,16 @@ class ImportStatus(models.TextChoices):
     CREATED = "created", _("Plan created")
 
 
+class PlanImportQuerySet(ScopedQuerySet):
+    pass
+
+
 class ImportOutcome(models.TextChoices):
     """What a reviewed import became: the organization's new plan, or the text of the plan it already had."""
 
     NEW = "new", _("A new draft plan")
     REVISION = "revision", _("A draft revision of the issued plan")
     REPLACEMENT = "replacement", _("The new text of the draft")
-
-
-class PlanImportQuerySet(ScopedQuerySet):
-    pass
 
 
 class PlanImport(models.Model):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from ingest.tests.factories import PlanImportFactory
 from ingest.tests.test_import_flow import review_data
 
@@ -36,7 +39,5 @@ def post_review(client, plan_import, **changes):
 
 
 def text_of(response) -> str:
-    import re
-    from html import unescape
-
+    """The page's text as a reader sees it, tags dropped."""
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
