@@ -61,7 +61,8 @@ def test_confirming_replaces_the_drafts_text_in_place(focal, orgs, draft):
 
 def test_the_history_keeps_the_replaced_text(focal, orgs, draft):
     old_title, old_target = draft.title, draft.targets.first()
-    post_review(focal, sxd_import(orgs, 2025, "Kế hoạch mới năm 2025"), outcome="replacement", replace=draft.pk)
+    plan_import = sxd_import(orgs, 2025, "Thực hiện công tác dân vận chính quyền năm 2025 (bản mới)")
+    post_review(focal, plan_import, outcome="replacement", replace=draft.pk)
     changed = draft.history.filter(history_change_reason="import_replaced").last()
     assert changed is not None and changed.prev_record.title == old_title
     removed = Target.history.get(id=old_target.pk, history_type="-")
@@ -95,8 +96,8 @@ def test_the_replacement_is_all_or_nothing(focal, orgs, draft, monkeypatch):
         raise services.ValidationError("Từ chối")
 
     monkeypatch.setattr(services, "add_assignment", refuse)
-    response = post_review(focal, sxd_import(orgs, 2025, "Kế hoạch khác năm 2025"), outcome="replacement",
-                           replace=draft.pk)
-    assert response.status_code == 400
+    plan_import = sxd_import(orgs, 2025, "Thực hiện công tác dân vận chính quyền năm 2025 (bản khác)")
+    response = post_review(focal, plan_import, outcome="replacement", replace=draft.pk)
+    assert response.status_code == 400 and "Từ chối" in response.content.decode()
     draft.refresh_from_db()
     assert draft.title == title and draft.content_areas.count() == areas
