@@ -57,6 +57,7 @@ class ChangeReason(models.TextChoices):
     ISSUED = "issued", pgettext_lazy("change reason", "Issued")
     REVISED = "revised", pgettext_lazy("change reason", "Revision of an issued plan")
     REPLACED = "replaced", pgettext_lazy("change reason", "Replaced by its revision")
+    REPLACED_BY_IMPORT = "import_replaced", pgettext_lazy("change reason", "Replaced by an imported document")
     CASCADED = "cascaded", pgettext_lazy("change reason", "Made from the superior plan")
     MERGED = "merged", pgettext_lazy("change reason", "Merged")
     RENAMED = "renamed", pgettext_lazy("change reason", "Renamed")

@@ -21,11 +21,28 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = Organization.objects.editable_by(user).filter(
-            kind__in=["province", "agency", "unit"]
-        ).active_on()
+        self.fields["organization"].queryset = importable_organizations(user)
         limit = settings.MAX_PLAN_IMPORT_SIZE // (1024 * 1024)
         self.fields["file"].help_text = _("At most %(limit)s MB.") % {"limit": limit}
+
+
+def importable_organizations(user):
+    """The organizations whose plans `user` may import."""
+    return Organization.objects.editable_by(user).filter(kind__in=["province", "agency", "unit"]).active_on()
+
+
+class ImportOrganizationForm(forms.Form):
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Another organization"),
+                                          widget=forms.Select(attrs={"class": "form-select form-select-sm"}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = importable_organizations(user)
+
+
+# "năm 2025" in a title names the plan's year; "giai đoạn 2026 - 2030" its period.
+TITLE_YEAR = re.compile(r"\bnăm\s+(\d{4})\b")
+TITLE_PERIOD = re.compile(r"\bgiai\s+đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})\b", re.IGNORECASE)
 
 
 class ReviewForm(forms.Form):
@@ -93,11 +110,24 @@ class ReviewForm(forms.Form):
                 self.add_error("year_to", _("The last year cannot come before the first."))
             elif cleaned.get("kind") == PlanKind.ANNUAL and year_to != year:
                 self.add_error("year_to", _("An annual plan covers one year."))
-        # "… năm 2025" in the title names the plan's year: another year is a misreading to correct.
-        named = re.search(r"\bnăm\s+(\d{4})\b", cleaned.get("title") or "")
-        if named and cleaned.get("year") and int(named.group(1)) != cleaned["year"]:
-            self.add_error("year", _("The title names the year %(named)s; the year cannot be %(year)s.")
-                           % {"named": named.group(1), "year": cleaned["year"]})
+        title = cleaned.get("title") or ""
+        if not year:
+            return cleaned
+        # The years the title names are what the document says: another year is a misreading to correct.
+        if period := TITLE_PERIOD.search(title):
+            first, last = int(period.group(1)), int(period.group(2))
+            if cleaned.get("kind") == PlanKind.ANNUAL:
+                self.add_error("kind", _("The title names the period %(first)s–%(last)s: a plan of several "
+                                         "years is a thematic plan.") % {"first": first, "last": last})
+            elif not first <= year <= last or (year_to and not year <= year_to <= last):
+                self.add_error("year", _("The title names the period %(first)s–%(last)s; the years must lie "
+                                         "within it.") % {"first": first, "last": last})
+        elif named := TITLE_YEAR.search(title):
+            if int(named.group(1)) != year:
+                self.add_error("year", _("The title names the year %(named)s; the year cannot be %(year)s.")
+                               % {"named": named.group(1), "year": year})
+            elif year_to and year_to != year:
+                self.add_error("year_to", _("The title names the year %(named)s only.") % {"named": year})
         return cleaned
 
 

@@ -29,6 +29,14 @@ class PlanImportQuerySet(ScopedQuerySet):
     pass
 
 
+class ImportOutcome(models.TextChoices):
+    """What a reviewed import became: the organization's new plan, or the text of the plan it already had."""
+
+    NEW = "new", _("A new draft plan")
+    REVISION = "revision", _("A draft revision of the issued plan")
+    REPLACEMENT = "replacement", _("The new text of the draft")
+
+
 class PlanImport(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="plan_imports"
@@ -44,10 +52,12 @@ class PlanImport(models.Model):
     error = models.TextField(_("error"), blank=True)
     text = models.TextField(_("document text"), blank=True)
     result = models.JSONField(_("extracted structure"), null=True, blank=True)
-    plan = models.OneToOneField(
+    # Several imports may end in one plan: a later document can replace the text of a draft an earlier made.
+    plan = models.ForeignKey(
         "plans.Plan", verbose_name=_("plan"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="source_import",
+        related_name="source_imports",
     )
+    outcome = models.CharField(_("outcome"), max_length=12, choices=ImportOutcome.choices, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz
 
 from core.history import ChangeReason, acting_as
-from ingest.models import ImportStatus, PlanImport, UnitRole
+from ingest.models import ImportOutcome, ImportStatus, PlanImport, UnitRole
 from ingest.parser import ExtractionError, extract_from_text
 from ingest.parser.errors import MESSAGES_VI, ErrorCode
 from ingest.parser.sandbox import Limits, read_text_limited
@@ -246,6 +246,74 @@ def find_parent_plan(organization: Organization, numbers: list[str]) -> Plan | N
     return None
 
 
+@dataclass
+class ExistingPlan:
+    """The annual plan the organization already has for the year under review, and what the import may do
+    with it: become its draft revision (issued), replace its text (draft), or nothing until it is decided."""
+
+    plan: Plan
+
+    @property
+    def outcome(self) -> str | None:
+        return {PlanStatus.ISSUED: ImportOutcome.REVISION, PlanStatus.DRAFT: ImportOutcome.REPLACEMENT}.get(
+            self.plan.status
+        )
+
+    @property
+    def advice(self) -> str:
+        """What to do when the plan can take no import now."""
+        if self.plan.status == PlanStatus.SUBMITTED:
+            return _("It is waiting for approval: withdraw it to draft first (or ask the approver to return it), "
+                     "then come back to this page to replace its text.")
+        if self.plan.status == PlanStatus.APPROVED:
+            return _("It is approved and waiting to be issued: once it is issued, the document can be imported "
+                     "as its draft revision.")
+        return ""
+
+
+def existing_plan(organization: Organization, year, kind=PlanKind.ANNUAL) -> ExistingPlan | None:
+    """The annual plan `organization` already has for `year`, which an annual plan import cannot duplicate.
+    Thematic plans may be many a year: they neither block an import nor are blocked."""
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        return None
+    if kind != PlanKind.ANNUAL:
+        return None
+    plan = plan_services.current_annual_plan(organization, year)
+    return ExistingPlan(plan) if plan else None
+
+
+def _plan_to_fill(organization: Organization, year: int, fields: dict, *, outcome: str, replace: int | None,
+                  cited: list[str], parent: Plan | None, by) -> Plan:
+    """The plan the reviewed document goes into: a new draft, a new draft revision of the issued plan of
+    the year, or the year's draft with its text replaced (only the draft the user confirmed replacing)."""
+    if outcome == ImportOutcome.NEW:
+        return plan_services.create_plan(organization=organization, year=year, by=by, cited=cited, parent=parent,
+                                         **fields)
+    if outcome not in (ImportOutcome.REVISION, ImportOutcome.REPLACEMENT):
+        raise ValidationError(_("Choose how to import the document."))
+    if fields.pop("kind", PlanKind.ANNUAL) != PlanKind.ANNUAL:
+        raise ValidationError(_("Only an annual plan can go into the organization's plan for the year."))
+    fields.pop("year_to", None)
+    existing = existing_plan(organization, year)
+    if existing is None:
+        raise ValidationError(_("%(org)s has no plan for %(year)s: create a new one.")
+                              % {"org": organization.name, "year": year})
+    if existing.outcome != outcome:
+        raise ValidationError(
+            _("The plan for %(year)s is now “%(status)s”; review the choices again.")
+            % {"year": year, "status": existing.plan.get_status_display()}
+        )
+    if outcome == ImportOutcome.REVISION:
+        revision = plan_services.revise_plan(existing.plan, by=by, with_contents=False)
+        return plan_services.replace_draft(revision, by=by, cited=cited, parent=parent, **fields)
+    if replace != existing.plan.pk:
+        raise ValidationError(_("Confirm that the draft's text is to be replaced."))
+    with acting_as(by, reason=ChangeReason.REPLACED_BY_IMPORT):
+        return plan_services.replace_draft(existing.plan, by=by, cited=cited, parent=parent, **fields)
+
+
 def due_from_timing(timing: str | None, year: int | None) -> tuple[dt.date | None, str]:
     """An area's due date and recurrence from its timing as written, by the parser's one set of rules
     (ingest.parser.timing): a date is that date; a month or a quarter its last day; "hằng năm, trước
@@ -308,10 +376,13 @@ def _add_areas(plan: Plan, areas: list[dict], *, by) -> int:
 
 def create_plan_from_import(
     plan_import: PlanImport, *, fields: dict, references: list[dict], targets: list[dict],
-    assignments: list[dict], by, areas: list[dict] = (),
+    assignments: list[dict], by, areas: list[dict] = (), outcome: str = ImportOutcome.NEW,
+    replace: int | None = None,
 ) -> Plan:
-    """Create the draft plan the user reviewed: its cited documents, content areas (each charged to its
-    lead units), targets and assignments, all or nothing.
+    """Make the reviewed document a draft plan with its cited documents, content areas (each charged to its
+    lead units), targets and assignments, all or nothing: a new plan, a draft revision of the year's issued
+    plan, or the new text of the year's draft (`replace`: the draft the user confirmed replacing; the history
+    keeps its former text).
 
     plans.services applies the rules: who may, one plan a year, which units can be charged."""
     organization = plan_import.organization
@@ -319,23 +390,38 @@ def create_plan_from_import(
         plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
         if plan_import.status != ImportStatus.DONE:
             raise ValidationError(_("This import has already been used or is not ready."))
+        if not can(by, Action.CHANGE, organization):
+            raise PermissionDenied(_("You may not create plans for this organization."))
         fields = dict(fields)
         basis = fields.pop("basis", [])
+        year = fields.pop("year")
         # Registered with the dates the document gives them, before the plan cites them by number.
         cited = [register_document(ref["number"], date=ref.get("date")).number for ref in references]
-        plan = plan_services.create_plan(
-            organization=organization, year=fields.pop("year"), by=by, cited=cited,
-            parent=find_parent_plan(organization, basis), **fields,
-        )
+        plan = _plan_to_fill(organization, year, fields, outcome=outcome, replace=replace, cited=cited,
+                             parent=find_parent_plan(organization, basis), by=by)
         charged = _add_areas(plan, list(areas), by=by)
         for order, item in enumerate(targets, 1):
             plan_services.add_target(plan, by=by, order=order, **item)
         for order, item in enumerate(assignments, charged + 1):
             plan_services.add_assignment(plan, by=by, order=order, **item)
         plan_import.plan = plan
+        plan_import.outcome = outcome
         plan_import.status = ImportStatus.CREATED
         plan_import.save()
     return plan
+
+
+def move_import(plan_import: PlanImport, *, organization: Organization, by) -> PlanImport:
+    """Make a document waiting for review another organization's (its units are matched again)."""
+    if not (can(by, Action.CHANGE, plan_import.organization) and can(by, Action.CHANGE, organization)):
+        raise PermissionDenied(_("You may not create plans for this organization."))
+    with transaction.atomic(), acting_as(by):
+        plan_import = PlanImport.objects.select_for_update().get(pk=plan_import.pk)
+        if plan_import.status != ImportStatus.DONE:
+            raise ValidationError(_("This import has already been used or is not ready."))
+        plan_import.organization = organization
+        plan_import.save(update_fields=["organization"])
+    return plan_import
 
 
 def review_initial(plan_import: PlanImport) -> tuple[dict, list[dict], list[dict]]:

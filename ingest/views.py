@@ -11,21 +11,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
 
-from core.views import ActionRequiredMixin, ConfirmView, Link, ScopedListView
+from core.views import ActionRequiredMixin, ConfirmView, Link, ScopedListView, error_messages
 from ingest import services
 from ingest.forms import (
     AreaUnitFormSet,
     AssignmentFormSet,
     ContentAreaFormSet,
+    ImportOrganizationForm,
     ReviewForm,
     TargetFormSet,
     UploadForm,
 )
-from ingest.models import ImportStatus, PlanImport
+from ingest.models import ImportOutcome, ImportStatus, PlanImport
 from ingest.tables import PlanImportTable
 from orgs.models import Organization
 from orgs.scoping import Action, can
-from plans.models import Plan
+from plans.models import PlanKind
 
 
 class ImportListView(ScopedListView):
@@ -111,14 +112,26 @@ def _reviewed_areas(area_formset, unit_formset, year: int, *, year_changed: bool
     return areas
 
 
-def _existing_plan(plan_import: PlanImport, form):
-    """The organization's plan for the year under review, if it has one already (the import cannot be a second)."""
-    year = form.data.get("year") if form.is_bound else form.initial.get("year")
+def _existing_plan(plan_import: PlanImport, form) -> services.ExistingPlan | None:
+    """The organization's annual plan for the year under review, if it has one already (the import cannot be
+    a second): from what the user typed, else from what the document says."""
+    source = form.data if form.is_bound else form.initial
+    return services.existing_plan(plan_import.organization, source.get("year"), source.get("kind"))
+
+
+def _replace_id(request) -> int | None:
     try:
-        year = int(year)
-    except (TypeError, ValueError):
+        return int(request.POST.get("replace", ""))
+    except ValueError:
         return None
-    return Plan.objects.filter(organization=plan_import.organization, year=year, revision_of__isnull=True).first()
+
+
+OUTCOME_MESSAGES = {
+    ImportOutcome.NEW: gettext_lazy("Draft plan created from the document."),
+    ImportOutcome.REVISION: gettext_lazy("The document is now a draft revision of the issued plan."),
+    ImportOutcome.REPLACEMENT: gettext_lazy("The draft's text was replaced by the document; "
+                                            "its former text is kept in its history."),
+}
 
 
 class ImportDetailView(LoginRequiredMixin, View):
@@ -130,18 +143,34 @@ class ImportDetailView(LoginRequiredMixin, View):
         return get_object_or_404(PlanImport.objects.visible_to(request.user).select_related("organization"), pk=pk)
 
     def render(self, request, plan_import, forms=None, status=200, area_forms=None):
+        may_change = can(request.user, Action.CHANGE, plan_import.organization)
         context = {"object": plan_import,
                    "can_delete": plan_import.status not in (ImportStatus.CREATED, ImportStatus.RUNNING)
-                   and can(request.user, Action.CHANGE, plan_import.organization)}
+                   and may_change}
         if plan_import.status == ImportStatus.DONE:
             form, targets, assignments, scores = forms or _review_forms(plan_import)
-            context["existing_plan"] = _existing_plan(plan_import, form)
+            context["existing"] = _existing_plan(plan_import, form)
+            context["chosen_outcome"] = request.POST.get("outcome", "")
+            if may_change:
+                context["organization_form"] = ImportOrganizationForm(
+                    user=request.user, initial={"organization": plan_import.organization})
             context.update(form=form, target_formset=targets, assignment_formset=assignments,
                            assignment_rows=list(zip(assignments.forms, scores, strict=True)))
             area_formset, unit_formset, unit_scores = area_forms or _area_forms(plan_import)
             context.update(area_formset=area_formset, unit_formset=unit_formset,
                            area_rows=_area_rows(area_formset, unit_formset, unit_scores))
         return render(request, self.template_name, context, status=status)
+
+    def confirm_replacement(self, request, plan_import, existing):
+        """Replacing a draft's text is asked once more, with what the draft holds now; the reviewed form
+        travels along unchanged."""
+        data = [(name, values) for name, values in request.POST.lists()
+                if name not in ("csrfmiddlewaretoken", "replace", "back")]
+        return render(request, "ingest/replace_confirm.html", {
+            "object": plan_import, "existing": existing, "data": data,
+            "counts": {"areas": existing.plan.content_areas.count(), "targets": existing.plan.targets.count(),
+                       "assignments": existing.plan.assignments.count()},
+        })
 
     def get(self, request, pk):
         return self.render(request, self.get_import(request, pk))
@@ -157,8 +186,14 @@ class ImportDetailView(LoginRequiredMixin, View):
         form, targets, assignments, _scores = forms
         area_forms = _area_forms(plan_import, request.POST)
         area_formset, unit_formset, _unit_scores = area_forms
+        if "back" in request.POST:
+            return self.render(request, plan_import, forms, area_forms=area_forms)
+        outcome = request.POST.get("outcome") or ImportOutcome.NEW
         areas_valid = area_formset.is_valid() & unit_formset.is_valid()
         if form.is_valid() and targets.is_valid() and assignments.is_valid() and areas_valid:
+            existing = _existing_plan(plan_import, form)
+            if outcome == ImportOutcome.REPLACEMENT and existing and _replace_id(request) is None:
+                return self.confirm_replacement(request, plan_import, existing)
             fields = {k: v for k, v in form.cleaned_data.items() if k not in ("references", "recipients")}
             fields["recipients"] = form.cleaned_data["recipients"]
             target_rows = [{k: v for k, v in row.items() if k != "include"} for row in targets.cleaned_data
@@ -171,6 +206,7 @@ class ImportDetailView(LoginRequiredMixin, View):
                 plan = services.create_plan_from_import(
                     plan_import, fields=fields, references=form.cleaned_data["references"],
                     targets=target_rows, assignments=assignment_rows, by=request.user,
+                    outcome=outcome, replace=_replace_id(request),
                     areas=_reviewed_areas(area_formset, unit_formset, form.cleaned_data["year"],
                                           year_changed="year" in form.changed_data),
                 )
@@ -178,9 +214,45 @@ class ImportDetailView(LoginRequiredMixin, View):
                 for message in exc.messages:
                     form.add_error(None, message)
             else:
-                messages.success(request, _("Draft plan created from the document."))
+                messages.success(request, OUTCOME_MESSAGES.get(outcome, OUTCOME_MESSAGES[ImportOutcome.NEW]))
                 return redirect(plan)
         return self.render(request, plan_import, forms, status=400, area_forms=area_forms)
+
+
+class ImportExistingPlanView(LoginRequiredMixin, View):
+    """The notice of the organization's plan for the year and kind typed on the review (htmx)."""
+
+    def get(self, request, pk):
+        plan_import = get_object_or_404(
+            PlanImport.objects.visible_to(request.user).filter(status=ImportStatus.DONE), pk=pk)
+        context = {"object": plan_import, "oob": True,
+                   "existing": services.existing_plan(plan_import.organization, request.GET.get("year"),
+                                                      request.GET.get("kind") or PlanKind.ANNUAL)}
+        if can(request.user, Action.CHANGE, plan_import.organization):
+            context["organization_form"] = ImportOrganizationForm(
+                user=request.user, initial={"organization": plan_import.organization})
+        return render(request, "ingest/_existing_plan_slot.html", context)
+
+
+class ImportMoveView(LoginRequiredMixin, View):
+    """Review the document as another organization's plan (its units are matched again)."""
+
+    def post(self, request, pk):
+        plan_import = get_object_or_404(PlanImport.objects.visible_to(request.user), pk=pk)
+        if not can(request.user, Action.CHANGE, plan_import.organization):
+            raise PermissionDenied
+        form = ImportOrganizationForm(request.POST, user=request.user)
+        if not form.is_valid():
+            messages.error(request, _("Choose an organization whose plans you may change."))
+            return redirect(plan_import)
+        try:
+            services.move_import(plan_import, organization=form.cleaned_data["organization"], by=request.user)
+        except ValidationError as exc:
+            error_messages(request, exc)
+        else:
+            messages.success(request, _("The document is now reviewed as the plan of %(org)s.")
+                             % {"org": form.cleaned_data["organization"].name})
+        return redirect(plan_import)
 
 
 class ImportProgressView(LoginRequiredMixin, View):

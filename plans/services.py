@@ -318,8 +318,22 @@ def _default_recipients(org: Organization) -> list[str]:
     return [_("Leaders of %(org)s") % {"org": org.parent.name if org.parent else ""}]
 
 
-def revise_plan(plan: Plan, *, by) -> Plan:
-    """A draft copy of an issued plan that will replace it once issued."""
+def current_annual_plan(organization: Organization, year: int) -> Plan | None:
+    """The organization's annual plan for `year` as it stands: the original, or its latest revision."""
+    plan = Plan.objects.filter(
+        organization=organization, year=year, kind=PlanKind.ANNUAL, revision_of__isnull=True
+    ).select_related("organization").first()
+    while plan is not None:
+        revision = Plan.objects.filter(revision_of=plan).select_related("organization").first()
+        if revision is None:
+            return plan
+        plan = revision
+    return None
+
+
+def revise_plan(plan: Plan, *, by, with_contents: bool = True) -> Plan:
+    """A draft copy of an issued plan that will replace it once issued; without its content areas,
+    targets and assignments when another text (an imported document) gives them."""
     if plan.status != PlanStatus.ISSUED:
         raise ValidationError(_("Only an issued plan can be revised."))
     if not can(by, Action.CHANGE, plan.organization):
@@ -341,6 +355,8 @@ def revise_plan(plan: Plan, *, by) -> Plan:
         copy.approved_by = None
         copy.save()
         copy.basis_documents.set(plan.basis_documents.all())
+        if not with_contents:
+            return copy
         area_map = _copy_contents(plan, copy, link=False)
         for assignment in plan.assignments.prefetch_related("support_units"):
             new = Assignment.objects.create(
@@ -351,6 +367,36 @@ def revise_plan(plan: Plan, *, by) -> Plan:
             )
             new.support_units.set(assignment.support_units.all())
     return copy
+
+
+# What a plan's text gives, as opposed to where the plan stands (organization, year, kind, number,
+# status): a draft replaced by another text takes these from it, or their defaults.
+TEXT_FIELDS = (
+    "symbol", "place", "title", "parent", "introduction", "purposes", "closing", "recipients", "archive",
+    "signer_authority", "signer_principal", "signer_title", "signer_name", "lower_plans_due",
+)
+
+
+def replace_draft(plan: Plan, *, by, cited: Iterable[str] = (), **fields) -> Plan:
+    """Replace a draft's text by another (an imported document): its text fields become `fields` (those
+    not given, their defaults), its cited documents `cited`, and its content areas, targets and
+    assignments are removed for the caller to add the new ones. The history keeps what was replaced."""
+    unknown = set(fields) - set(TEXT_FIELDS)
+    if unknown:
+        raise TypeError(f"replace_draft() cannot set {sorted(unknown)}")
+    with transaction.atomic(), acting_as(by):
+        plan = _locked(plan)
+        check_editable(plan, by)
+        for name in TEXT_FIELDS:
+            field = Plan._meta.get_field(name)
+            setattr(plan, field.attname if name not in fields else name,
+                    fields[name] if name in fields else field.get_default())
+        # Assignments and targets first: removing an area first would rewrite them to point nowhere.
+        for part in (plan.assignments, plan.targets, plan.content_areas):
+            for item in part.all():
+                item.delete()
+        save_plan(plan, cited=cited, by=by)
+    return plan
 
 
 def save_plan_part(instance, *, plan: Plan, by):

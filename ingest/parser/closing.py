@@ -176,13 +176,20 @@ def signer(closing: list[str]) -> dict[str, str | None]:
 
 
 def filed_copies(closing: list[str]) -> str | None:
-    """The holders of the filed copies, as written after "Lưu:" ("VT, VP"), all of them."""
-    for line in closing:
+    """The holders of the filed copies, as written after "Lưu:" ("VT, VP"), all of them: also when the
+    line wraps after a comma, and when they are parted by ";"."""
+    for i, line in enumerate(closing):
         for entry in re.split(r"(?:^|\s)[-–—+•]\s+", _without_signature(line) or ""):
             entry = entry.strip()
             match = FILED_COPY.match(entry)
-            if match:
-                holders = [h.strip().rstrip(".;").strip() for h in entry[match.end():].split(",")]
-                holders = [h for h in holders if h]
-                return ", ".join(holders) if holders else None
+            if not match:
+                continue
+            written = entry[match.end():]
+            for following in closing[i + 1:]:
+                if not written.rstrip().endswith(","):
+                    break
+                written = f"{written} {_without_signature(following) or ''}"
+            holders = [h.strip().rstrip(".;").strip() for h in re.split(r"[,;]", written)]
+            holders = [h for h in holders if h]
+            return ", ".join(holders) if holders else None
     return None

@@ -53,6 +53,13 @@ RULES = {
         get=page(USES_IMPORT), post=page(USES_IMPORT, ok=302),
         kwargs={"pk": "deletable_import"},
     ),
+    "ingest:import_existing_plan": Rule(get=page(SEES_IMPORT), kwargs={"pk": "plan_import"}),
+    # Only POST; an empty choice sends those who may use the import back to it.
+    "ingest:import_move": Rule(
+        get=page(ok=405),
+        post={**page(SEES_IMPORT, ok=403), **dict.fromkeys(USES_IMPORT, 302)},
+        kwargs={"pk": "plan_import"},
+    ),
     "ingest:import_progress": Rule(get=page(SEES_IMPORT), kwargs={"pk": "plan_import"}),
 }
 
