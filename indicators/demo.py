@@ -50,7 +50,7 @@ def load() -> int:
             current = year == today.year
             added += _study(agency, year, rng, never=0.3 if current else NEVER_ATTENDS, today=today)
             added += _counts(agency, year, rng, today=today)
-            added += _progress(agency, year, done=0.3 if current else 0.6, today=today)
+            added += _progress(agency, year, done=0.5 if current else 0.6, today=today)
     return added
 
 
