@@ -13,10 +13,14 @@ import unicodedata
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
 from orgs.scoping import Action, Scope, ScopedQuerySet
+
+# A province's node is its People's Committee ("Ủy ban nhân dân tỉnh Tây Ninh"); its register is the province's.
+PROVINCE_NODE_PREFIX = "Ủy ban nhân dân "
 
 
 class LegalDocumentKind(models.TextChoices):
@@ -151,7 +155,7 @@ class LegalDocument(models.Model):
         """Where it belongs, as the register shows it: the national catalogue or the province."""
         if self.province_id is None:
             return str(_("National"))
-        return self.province.short_name or self.province.name
+        return capfirst(self.province.name.removeprefix(PROVINCE_NODE_PREFIX).strip())
 
     @property
     def status_label(self) -> str:
