@@ -65,13 +65,16 @@ def kind_from_number(number: str) -> str:
 class LegalDocumentQuerySet(ScopedQuerySet):
     # National documents are read by every user; a province's confirmed ones by everyone in it; an
     # unconfirmed one by those who reach the organization that added it (its province's coordinator
-    # among them). The coordinator curates the province's documents.
+    # among them) and those of the organizations below it (its agency's units). The coordinator
+    # curates the province's documents.
     scope = Scope(
         path="added_by__path",
         paths={Action.CURATE: ("province__path",)},
         public=Q(province__isnull=True),
         shared_in_province=Q(confirmed=True),
         province_field="province",
+        shared_below=Q(confirmed=False),
+        shared_from="added_by",
     )
 
     def national(self):

@@ -24,7 +24,8 @@ def province_of(organization: Organization) -> Organization:
 
 def find_document(number: str, *, organization: Organization | None) -> LegalDocument | None:
     """The document `organization` means by `number`: the national one, else its province's confirmed
-    one, else the one it added itself that waits for confirmation. Without an organization: national only."""
+    one, else one waiting for confirmation that it, or an organization above it, added (a unit's plan
+    cites what its agency's plan cited). Without an organization: national only."""
     documents = LegalDocument.objects.filter(normalized_number=normalize_number(number))
     found = documents.national().first()
     if found is not None or organization is None:
@@ -32,6 +33,8 @@ def find_document(number: str, *, organization: Organization | None) -> LegalDoc
     return (
         documents.filter(province=province_of(organization), confirmed=True).first()
         or documents.filter(confirmed=False, added_by=organization).first()
+        or documents.filter(confirmed=False, added_by__in=organization.ancestor_ids)
+        .order_by("-added_by__path").first()
     )
 
 

@@ -1,8 +1,8 @@
 """Rows of the permission walk (danvan/tests/permission_table.py) for the register of cited documents.
 
 The sample is the demo's document Sở Xây dựng's focal office added ("12-HD/BDVTU"), waiting for
-confirmation: the agency's readers and the province's coordinator see it; the unit editor and the
-viewer (who read their own unit) and Sở VHTTDL do not. Only the coordinator confirms or merges it.
+confirmation: everyone in Sở Xây dựng (its units included) and the province's coordinator see it;
+Sở VHTTDL does not. Only the coordinator confirms or merges it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from danvan.tests.permission_table import Rule, api, page
 from legal.models import LegalDocument
 from orgs.models import Organization
 
-SEES_WAITING = frozenset({"admin", "coordinator", "focal", "leader", "inspector"})
+SEES_WAITING = frozenset({"admin", "coordinator", "focal", "leader", "unit", "inspector", "viewer"})
 CURATES = frozenset({"admin", "coordinator"})
 
 SAMPLES = {

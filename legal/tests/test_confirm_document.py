@@ -29,7 +29,7 @@ def test_confirming_makes_it_visible_to_the_whole_province(client_for, waiting):
     waiting.refresh_from_db()
     assert waiting.confirmed
     assert waiting.history.first().history_change_reason == ChangeReason.CONFIRMED
-    for role in ("other-focal", "unit", "viewer"):
+    for role in ("other-focal", "focal"):
         assert client_for(role).get(reverse("legal:document_detail", args=[waiting.pk])).status_code == 200, role
 
 

@@ -1,15 +1,16 @@
 """A document a plan editor adds waits for the coordinator: until then only the organization that
-added it (its readers) and its province's coordinator see it; other agencies and provinces do not."""
+added it (with the units below it) and its province's coordinator see it; other agencies and
+provinces do not."""
 
 from django.urls import reverse
 
 from legal.models import LegalDocument
 from legal.services import register_document
 
-# Sở Xây dựng's readers and the province's coordinator.
-SEE_IT = ("focal", "leader", "inspector", "coordinator")
-# Another agency (Sở VHTTDL), and those who read only their own unit of Sở Xây dựng.
-DO_NOT = ("other-focal", "unit", "viewer")
+# Sở Xây dựng's readers, those of its units, and the province's coordinator.
+SEE_IT = ("focal", "leader", "inspector", "unit", "viewer", "coordinator")
+# Another agency of the province (Sở VHTTDL).
+DO_NOT = ("other-focal",)
 
 
 def _listed(client, document) -> bool:
@@ -34,7 +35,7 @@ def test_the_organization_that_added_it_and_the_coordinator_see_it(client_for, w
         assert _in_api(client, waiting), role
 
 
-def test_other_agencies_and_those_who_read_only_their_unit_do_not_see_it(client_for, waiting):
+def test_other_agencies_of_the_province_do_not_see_it(client_for, waiting):
     for role in DO_NOT:
         client = client_for(role)
         assert not _listed(client, waiting), role
@@ -62,6 +63,10 @@ def test_the_organization_finds_its_waiting_document_again_and_another_agency_ad
     assert register_document("88/KH-BDVTU", organization=orgs["TN.SXD"], by=users["focal"]).pk == waiting.pk
     theirs = register_document("88/KH-BDVTU", organization=orgs["TN.SVHTTDL"], by=users["other-focal"])
     assert theirs.pk != waiting.pk and theirs.added_by == orgs["TN.SVHTTDL"] and not theirs.confirmed
+
+
+def test_a_unit_cites_what_its_agency_added_without_adding_it_again(waiting, orgs, users):
+    assert register_document("88/KH-BDVTU", organization=orgs["TN.SXD.QLXD"], by=users["unit"]).pk == waiting.pk
 
 
 def test_the_coordinator_adds_straight_into_the_register(orgs, users):
