@@ -98,7 +98,7 @@ def curates(user, document: LegalDocument) -> bool:
 
 
 def _locked(document: LegalDocument) -> LegalDocument:
-    return LegalDocument.objects.select_for_update().select_related("province").get(pk=document.pk)
+    return LegalDocument.objects.select_for_update().get(pk=document.pk)
 
 
 def confirm_document(document: LegalDocument, *, by) -> LegalDocument:
@@ -121,10 +121,11 @@ def confirm_document(document: LegalDocument, *, by) -> LegalDocument:
 
 
 def merge_targets(document: LegalDocument, user):
-    """The documents `document` may be merged into: the national ones and its province's other ones."""
+    """The documents `document` may be merged into: those already in a register it belongs with, the
+    national catalogue or its province's (two agencies' waiting copies: confirm one, merge the other)."""
     return (
         LegalDocument.objects.scoped(user, "view")
-        .filter(Q(province__isnull=True) | Q(province=document.province_id))
+        .filter(Q(province__isnull=True) | Q(province=document.province_id, confirmed=True))
         .exclude(pk=document.pk)
     )
 
@@ -141,9 +142,9 @@ def merge_document(document: LegalDocument, *, into: LegalDocument, by) -> Legal
             raise PermissionDenied(_("Only the province's coordinator merges its documents."))
         if document.confirmed:
             raise ValidationError(_("Only a document waiting for confirmation can be merged into another."))
-        if into.province_id not in (None, document.province_id):
-            raise ValidationError({"into": _("A document can only be merged into a national one or one of "
-                                             "its own province.")})
+        if into.province_id not in (None, document.province_id) or not into.confirmed:
+            raise ValidationError({"into": _("A document can only be merged into a national one or one "
+                                             "confirmed in its province's register.")})
         if not merge_targets(document, by).filter(pk=into.pk).exists():
             raise ValidationError({"into": _("Choose a document you can see.")})
         _move_citations(document, into)

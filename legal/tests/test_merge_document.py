@@ -63,15 +63,16 @@ def test_a_document_is_merged_only_by_its_provinces_coordinator(client_for, clie
     assert LegalDocument.objects.filter(pk=waiting.pk).exists()
 
 
-def test_the_merge_offers_the_national_and_the_provinces_documents_same_number_first(client_for, orgs, users,
-                                                                                   waiting):
+def test_the_merge_offers_the_national_and_the_provinces_confirmed_documents_same_number_first(
+        client_for, orgs, users, waiting):
     twin = register_document("88/KH-BDVTU", organization=orgs["TN.SVHTTDL"], by=users["other-focal"])
+    confirmed_twin = register_document("88/KH-BDVTU", organization=orgs["TN"], by=users["coordinator"])
     choices = client_for("coordinator").get(reverse("legal:document_merge", args=[waiting.pk])).context[
         "form"].fields["into"].queryset
-    assert choices.first() == twin
+    assert choices.first() == confirmed_twin
     assert choices.filter(number="16/CT-TTg").exists() and choices.filter(number="859/KH-UBND").exists()
     assert not choices.filter(number="04-CTr/BĐVTU-BCSĐUBNDTP").exists()  # Hồ Chí Minh City's
-    assert not choices.filter(pk=waiting.pk).exists()
+    assert not choices.filter(pk__in=[waiting.pk, twin.pk]).exists()  # waiting ones are confirmed first
 
 
 def test_merging_into_another_provinces_document_is_refused_and_changes_nothing(client_for, orgs, waiting):
@@ -83,10 +84,17 @@ def test_merging_into_another_provinces_document_is_refused_and_changes_nothing(
 
 @pytest.mark.parametrize(("into", "message"), [
     ("itself", "Choose another document to keep."),
-    ("other province", "A document can only be merged into a national one or one of its own province."),
+    ("other province", "A document can only be merged into a national one or one confirmed in its province's "
+                       "register."),
+    ("waiting", "A document can only be merged into a national one or one confirmed in its province's "
+                "register."),
 ])
 def test_the_merge_rule_refuses_wrong_choices_with_a_reason(orgs, users, waiting, into, message):
-    target = waiting if into == "itself" else LegalDocument.objects.get(number="04-CTr/BĐVTU-BCSĐUBNDTP")
+    target = {
+        "itself": lambda: waiting,
+        "other province": lambda: LegalDocument.objects.get(number="04-CTr/BĐVTU-BCSĐUBNDTP"),
+        "waiting": lambda: register_document("88/KH-BDVTU", organization=orgs["TN.SVHTTDL"], by=users["other-focal"]),
+    }[into]()
     with translation.override("en"), pytest.raises(ValidationError) as refused:
         merge_document(waiting, into=target, by=users["coordinator"])
     assert refused.value.messages == [message]
