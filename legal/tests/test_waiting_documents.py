@@ -91,3 +91,14 @@ def test_a_plan_saved_by_its_editor_cites_the_waiting_document(orgs, users):
     cited = {d.number: d for d in plan.basis_documents.all()}
     assert cited["16/CT-TTg"].province is None and cited["859/KH-UBND"].confirmed
     assert not cited["90/KH-BDVTU"].confirmed and cited["90/KH-BDVTU"].added_by == orgs["TN.SXD"]
+
+
+def test_the_register_and_the_api_filter_by_catalogue_and_status(client_for, waiting):
+    client = client_for("focal")
+    national = client.get("/api/legal-documents/", {"register": "national"}).json()["results"]
+    assert national and all(row["level"] == "national" for row in national)
+    waiting_rows = client.get("/api/legal-documents/", {"status": "waiting"}).json()["results"]
+    assert waiting.pk in {row["id"] for row in waiting_rows} and not any(row["confirmed"] for row in waiting_rows)
+    page = client.get(reverse("legal:document_list"), {"register": "provincial", "status": "confirmed"})
+    shown = page.context["object_list"]
+    assert shown and all(d.province_id and d.confirmed for d in shown)
