@@ -80,6 +80,14 @@ class LegalDocumentQuerySet(ScopedQuerySet):
     def national(self):
         return self.filter(province__isnull=True)
 
+    def citable_by(self, organization):
+        """What a plan of `organization` may cite: the national catalogue, its province's register and
+        what it, or an organization above it, added and is waiting for confirmation."""
+        ids = [int(part) for part in organization.path.strip("/").split("/") if part]
+        return self.filter(
+            Q(province__isnull=True) | Q(province_id=ids[0], confirmed=True) | Q(confirmed=False, added_by_id__in=ids)
+        )
+
     def waiting(self):
         """Provincial documents added by plan editors and not yet confirmed or merged."""
         return self.filter(province__isnull=False, confirmed=False)

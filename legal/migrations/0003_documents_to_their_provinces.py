@@ -1,4 +1,4 @@
-"""Each existing provincial document goes to the province whose plans and sessions cite it.
+"""Each existing provincial document goes to the province whose plans, targets and sessions cite it.
 
 National documents (by their issuer's code, legal.levels) stay in the shared catalogue. A
 provincial number cited in several provinces was several documents sharing one row: each further
@@ -22,6 +22,14 @@ def _issuer_province(issuer: str, provinces):
     return provinces[0].pk
 
 
+def _organization_of(record):
+    """The organization a citing record belongs to: its own (plans, study sessions) or its plan's (targets)."""
+    if hasattr(record, "organization"):
+        return record.organization
+    plan = getattr(record, "plan", None)
+    return plan.organization if plan is not None else None
+
+
 def assign_provinces(apps, schema_editor):
     from legal.levels import Level, level_of
 
@@ -40,10 +48,10 @@ def assign_provinces(apps, schema_editor):
             through = rel.field.remote_field.through
             document_column = rel.field.m2m_reverse_field_name()
             owner_column = rel.field.m2m_field_name()
-            for row in through.objects.filter(**{document_column: document.pk}).select_related(
-                    f"{owner_column}__organization"):
-                province = _root_id(getattr(row, owner_column).organization.path)
-                cited_in.setdefault(province, []).append((through, row.pk, document_column))
+            for row in through.objects.filter(**{document_column: document.pk}).select_related(owner_column):
+                organization = _organization_of(getattr(row, owner_column))
+                if organization is not None:
+                    cited_in.setdefault(_root_id(organization.path), []).append((through, row.pk, document_column))
         if cited_in:
             ordered = sorted(cited_in)
         else:
@@ -64,7 +72,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("legal", "0002_scope_and_confirmation"),
         ("orgs", "0005_staff_birth_gender"),
-        ("plans", "0008_plan_kind_period_timing"),
+        ("plans", "0010_target_documents_study_sessions_held"),
         ("training", "0001_initial"),
     ]
 

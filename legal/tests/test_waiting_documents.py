@@ -102,3 +102,16 @@ def test_the_register_and_the_api_filter_by_catalogue_and_status(client_for, wai
     page = client.get(reverse("legal:document_list"), {"register": "provincial", "status": "confirmed"})
     shown = page.context["object_list"]
     assert shown and all(d.province_id and d.confirmed for d in shown)
+
+
+def test_a_targets_document_picker_offers_only_what_its_plan_may_cite(orgs, waiting):
+    from plans.forms import TargetForm
+    from plans.models import Plan
+
+    theirs = Plan.objects.filter(organization=orgs["TN.SVHTTDL"]).first()
+    offered = TargetForm(plan=theirs).fields["documents"].queryset
+    assert offered.filter(number="16/CT-TTg").exists() and offered.filter(number="859/KH-UBND").exists()
+    assert not offered.filter(pk=waiting.pk).exists()  # Sở Xây dựng's, waiting
+    assert not offered.filter(number="04-CTr/BĐVTU-BCSĐUBNDTP").exists()  # Hồ Chí Minh City's
+    ours = Plan.objects.filter(organization=orgs["TN.SXD"]).first()
+    assert TargetForm(plan=ours).fields["documents"].queryset.filter(pk=waiting.pk).exists()
