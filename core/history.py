@@ -60,6 +60,7 @@ class ChangeReason(models.TextChoices):
     REPLACED_BY_IMPORT = "import_replaced", pgettext_lazy("change reason", "Replaced by an imported document")
     CASCADED = "cascaded", pgettext_lazy("change reason", "Made from the superior plan")
     MERGED = "merged", pgettext_lazy("change reason", "Merged")
+    CONFIRMED = "confirmed", pgettext_lazy("change reason", "Confirmed into the province's register")
     RENAMED = "renamed", pgettext_lazy("change reason", "Renamed")
     STATUS_CHANGED = "status_changed", pgettext_lazy("change reason", "Status updated")
     WITHDRAWN = "withdrawn", pgettext_lazy("change reason", "Withdrawn by its drafters")

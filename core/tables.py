@@ -99,6 +99,8 @@ class DateColumn(tables.DateColumn):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("format", "d/m/Y")
+        # Its cells are rendered even when empty (a template column's way): show the table's dash.
+        kwargs.setdefault("default", "—")
         super().__init__(*args, **kwargs)
 
     def render(self, value, **kwargs):

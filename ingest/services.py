@@ -396,7 +396,8 @@ def create_plan_from_import(
         basis = fields.pop("basis", [])
         year = fields.pop("year")
         # Registered with the dates the document gives them, before the plan cites them by number.
-        cited = [register_document(ref["number"], date=ref.get("date")).number for ref in references]
+        cited = [register_document(ref["number"], organization=organization, by=by, date=ref.get("date")).number
+                 for ref in references]
         plan = _plan_to_fill(organization, year, fields, outcome=outcome, replace=replace, cited=cited,
                              parent=find_parent_plan(organization, basis), by=by)
         charged = _add_areas(plan, list(areas), by=by)

@@ -28,6 +28,8 @@ class Action(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     # The registry office (văn thư): number, date and issue the documents the organization signed.
     REGISTER = "register"
+    # Keep the province's register of cited documents: confirm what plan editors added, merge duplicates.
+    CURATE = "curate"
 
 
 class Reach(StrEnum):
@@ -55,6 +57,7 @@ ROLE_RULES: dict[str, dict[Action, Reaches]] = {
         Action.APPROVE: Reach.ROOT,
         Action.MANAGE_ACCOUNTS: Reach.PROVINCE,
         Action.REGISTER: (Reach.AGENCY, Reach.ROOT),
+        Action.CURATE: Reach.PROVINCE,
     },
     "focal": {
         Action.VIEW: Reach.AGENCY,
@@ -143,6 +146,17 @@ def superior_ids(user) -> list[int]:
     return cache["superiors"]
 
 
+def province_ids(user) -> list[int]:
+    """Ids of the provinces (tree roots) the user's memberships lie in."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cache = _cache(user)
+    if "provinces" not in cache:
+        cache["provinces"] = sorted({int(m.organization.path.strip("/").split("/")[0]) for m in memberships(user)
+                                     if m.organization.path.strip("/")})
+    return cache["provinces"]
+
+
 def forget_scope(user) -> None:
     """Drop the cached scope (after memberships change within a request)."""
     user.__dict__.pop("_danvan_scope", None)
@@ -176,14 +190,18 @@ class Scope:
     is. `paths`: other fields for particular actions (an assignment is changed by its lead
     unit's editors too). `shared_below`: rows matching it are also readable by users of the
     organizations below `shared_from` (issued plans are read by the units that implement them).
-    `public`: every signed-in user reads every row (the catalogue of national documents).
+    `public`: every signed-in user reads every row (True), or the rows matching it (a Q: the
+    catalogue of national documents). `shared_in_province`: rows matching it are also read by
+    every member of the province that `province_field` names (a province's confirmed documents).
     """
 
     path: str | tuple[str, ...] = "organization__path"
     paths: dict[Action, tuple[str, ...]] = field(default_factory=dict)
     shared_below: Q | None = None
     shared_from: str = "organization"
-    public: bool = False
+    public: bool | Q = False
+    shared_in_province: Q | None = None
+    province_field: str = "province"
 
     def fields_for(self, action: Action) -> tuple[str, ...]:
         if action in self.paths:
@@ -198,13 +216,17 @@ def scope_q(user, action: Action | str, scope: Scope) -> Q:
         return Q(pk__in=[])
     if user.is_superuser:
         return Q()
-    if action is Action.VIEW and scope.public:
+    if action is Action.VIEW and scope.public is True:
         return Q()
     paths = organization_paths(user, action)
     query = Q(pk__in=[])
     for name in scope.fields_for(action):
         query |= path_q(paths, name)
     if action is Action.VIEW:
+        if isinstance(scope.public, Q):
+            query |= scope.public
+        if scope.shared_in_province is not None and (provinces := province_ids(user)):
+            query |= Q(**{f"{scope.province_field}__in": provinces}) & scope.shared_in_province
         superiors = superior_ids(user)
         if scope.shared_below is not None and superiors:
             query |= Q(**{f"{scope.shared_from}__in": superiors}) & scope.shared_below

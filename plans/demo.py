@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
@@ -15,22 +16,31 @@ from registry.services import record_issued
 
 D = dt.date
 
+# (number, date, issuer, title, the province whose register holds it: None for national documents)
 CITED = [
-    ("859/KH-UBND", D(2024, 3, 25), "UBND tỉnh Tây Ninh", "Thực hiện công tác dân vận chính quyền năm 2024"),
-    ("696/KH-UBND", D(2025, 3, 6), "UBND tỉnh Tây Ninh", "Thực hiện công tác dân vận chính quyền năm 2025"),
+    ("859/KH-UBND", D(2024, 3, 25), "UBND tỉnh Tây Ninh", "Thực hiện công tác dân vận chính quyền năm 2024", "TN"),
+    ("696/KH-UBND", D(2025, 3, 6), "UBND tỉnh Tây Ninh", "Thực hiện công tác dân vận chính quyền năm 2025", "TN"),
     ("04-CTr/BDVTU-BCSĐUBND", D(2021, 10, 21), "Ban Dân vận Tỉnh ủy - Ban cán sự đảng UBND tỉnh",
-     "Chương trình phối hợp về công tác dân vận giai đoạn 2021-2026"),
-    ("23-QĐ/TW", D(2021, 7, 30), "Ban Chấp hành Trung ương", "Quy chế công tác dân vận của hệ thống chính trị"),
-    ("114-KL/TW", D(2015, 7, 14), "Ban Bí thư", "Nâng cao hiệu quả công tác dân vận của các cơ quan nhà nước"),
-    ("16/CT-TTg", D(2016, 5, 16), "Thủ tướng Chính phủ", "Tăng cường và đổi mới công tác dân vận"),
-    ("33/CT-TTg", D(2021, 11, 26), "Thủ tướng Chính phủ", "Tiếp tục tăng cường và đổi mới công tác dân vận"),
-    ("120-KL/TW", D(2016, 1, 7), "Bộ Chính trị", "Tăng cường và đổi mới công tác dân vận"),
-    ("10/2022/QH15", D(2022, 11, 10), "Quốc hội", "Luật Thực hiện dân chủ ở cơ sở"),
-    ("59/2023/NĐ-CP", D(2023, 8, 14), "Chính phủ", "Quy định chi tiết Luật Thực hiện dân chủ ở cơ sở"),
-    ("908/QĐ-UBND", D(2023, 4, 14), "UBND tỉnh Tây Ninh", "Tiêu chí đánh giá, xếp loại công tác dân vận chính quyền"),
-    ("05/CT-UBND", D(2013, 6, 6), "UBND tỉnh Tây Ninh", "Tăng cường kỷ luật, kỷ cương hành chính"),
+     "Chương trình phối hợp về công tác dân vận giai đoạn 2021-2026", "TN"),
+    ("23-QĐ/TW", D(2021, 7, 30), "Ban Chấp hành Trung ương", "Quy chế công tác dân vận của hệ thống chính trị", None),
+    ("114-KL/TW", D(2015, 7, 14), "Ban Bí thư", "Nâng cao hiệu quả công tác dân vận của các cơ quan nhà nước", None),
+    ("16/CT-TTg", D(2016, 5, 16), "Thủ tướng Chính phủ", "Tăng cường và đổi mới công tác dân vận", None),
+    ("33/CT-TTg", D(2021, 11, 26), "Thủ tướng Chính phủ", "Tiếp tục tăng cường và đổi mới công tác dân vận", None),
+    ("120-KL/TW", D(2016, 1, 7), "Bộ Chính trị", "Tăng cường và đổi mới công tác dân vận", None),
+    ("10/2022/QH15", D(2022, 11, 10), "Quốc hội", "Luật Thực hiện dân chủ ở cơ sở", None),
+    ("59/2023/NĐ-CP", D(2023, 8, 14), "Chính phủ", "Quy định chi tiết Luật Thực hiện dân chủ ở cơ sở", None),
+    ("908/QĐ-UBND", D(2023, 4, 14), "UBND tỉnh Tây Ninh",
+     "Tiêu chí đánh giá, xếp loại công tác dân vận chính quyền", "TN"),
+    ("05/CT-UBND", D(2013, 6, 6), "UBND tỉnh Tây Ninh", "Tăng cường kỷ luật, kỷ cương hành chính", "TN"),
     ("04-CTr/BĐVTU-BCSĐUBNDTP", D(2022, 2, 25), "Ban Dân vận Thành ủy - Ban cán sự đảng UBND Thành phố",
-     "Chương trình phối hợp thực hiện công tác dân vận chính quyền"),
+     "Chương trình phối hợp thực hiện công tác dân vận chính quyền", "HCM"),
+]
+
+# A document Sở Xây dựng's focal office added to a plan, waiting for the coordinator's confirmation:
+# (number, date, issuer, title, the organization that added it, the user who did).
+WAITING = [
+    ("12-HD/BDVTU", D(2025, 1, 20), "Ban Dân vận Tỉnh ủy", "Hướng dẫn đánh giá công tác dân vận chính quyền năm 2025",
+     "TN.SXD", "focal"),
 ]
 
 PURPOSES_TN = (
@@ -108,14 +118,17 @@ def _fill(plan: Plan, areas, targets, assignments, *, parent: Plan | None = None
 
 
 def _cite(plan: Plan, numbers: list[str]) -> None:
-    plan.basis_documents.set([register_document(n) for n in numbers])
+    plan.basis_documents.set([register_document(n, organization=plan.organization) for n in numbers])
 
 
 @transaction.atomic
 def load(orgs: dict[str, Organization] | None = None) -> list[Plan]:
     orgs = orgs or {o.code: o for o in Organization.objects.all()}
-    for number, date, issuer, title in CITED:
-        register_document(number, date=date, issuer=issuer, title=title)
+    for number, date, issuer, title, province in CITED:
+        register_document(number, organization=orgs.get(province), date=date, issuer=issuer, title=title)
+    for number, date, issuer, title, code, username in WAITING:
+        register_document(number, organization=orgs[code], by=get_user_model().objects.get(username=username),
+                          date=date, issuer=issuer, title=title)
     plans = []
     province = {}
     for year, number, date in ((2024, 859, D(2024, 3, 25)), (2025, 696, D(2025, 3, 6))):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import YearField
 from core.forms import DateInput
+from legal.models import LegalDocument
 from orgs.models import Organization, OrganizationType
 from plans.models import MAX_PLAN_NUMBER, Assignment, ContentArea, Plan, PlanKind, ProgressRollup, Target
 
@@ -84,6 +85,9 @@ class TargetForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.plan = plan
         self.fields["content_area"].queryset = plan.content_areas.all()
+        # Another province's documents, or another agency's waiting ones, are not the plan's to cite.
+        self.fields["documents"].queryset = LegalDocument.objects.citable_by(plan.organization).order_by(
+            "-date", "number")
 
 
 class AssignmentForm(forms.ModelForm):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from core.history import ChangeReason, acting_as
-from legal.models import LegalDocument
+from legal.models import LegalDocument, normalize_number
 from legal.services import register_document
 from orgs.models import Organization, OrganizationKind
 from orgs.scoping import Action, can
@@ -144,8 +144,18 @@ def _save_plan(plan: Plan, *, cited: Iterable[str], by) -> Plan:
         plan.symbol = plan.symbol or default_symbol(plan.organization)
         plan.full_clean()
         plan.save()
-        plan.basis_documents.set([register_document(number) for number in cited])
+        plan.basis_documents.set(_cited_documents(plan, cited, by=by))
     return plan
+
+
+def _cited_documents(plan: Plan, numbers: Iterable[str], *, by) -> list:
+    """The documents the plan cites: those it already cites by these numbers stay (whichever register
+    they are in), others are found or added in the register for the plan's organization."""
+    kept = {document.normalized_number: document for document in plan.basis_documents.all()}
+    return [
+        kept.get(normalize_number(number)) or register_document(number, organization=plan.organization, by=by)
+        for number in numbers
+    ]
 
 
 def create_plan(*, organization: Organization, year: int, by, cited: Iterable[str] = (), **fields) -> Plan:

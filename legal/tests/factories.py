@@ -1,10 +1,11 @@
-"""A valid entry of the register of cited documents."""
+"""A valid entry of the register of cited documents: a confirmed document of Tây Ninh's register."""
 
 import datetime as dt
 
 import factory
 
 from legal.models import LegalDocument, LegalDocumentKind
+from orgs.models import Organization
 
 
 class LegalDocumentFactory(factory.django.DjangoModelFactory):
@@ -16,3 +17,5 @@ class LegalDocumentFactory(factory.django.DjangoModelFactory):
     issuer = "UBND tỉnh Tây Ninh"
     date = dt.date(2025, 1, 15)
     title = factory.Sequence(lambda n: f"Quyết định thử {n}")
+    province = factory.LazyFunction(lambda: Organization.objects.get(code="TN"))
+    confirmed = True

@@ -1,4 +1,6 @@
-"""The register of cited documents: one row per number, however it is spelled."""
+"""The register of cited documents: one row per number and register, however the number is spelled."""
+
+import datetime as dt
 
 from legal.models import LegalDocument, LegalDocumentKind, kind_from_number, normalize_number
 from legal.services import register_document
@@ -17,14 +19,19 @@ def test_kind_is_read_from_the_number():
     assert kind_from_number("16/CT-TTg") == LegalDocumentKind.DIRECTIVE
 
 
-def test_register_deduplicates_and_fills_blanks(db):
-    import datetime as dt
-
-    first = register_document("777/QĐ-UBND")
-    again = register_document("777/ QĐ-UBND", date=dt.date(2024, 1, 2), issuer="UBND tỉnh")
+def test_register_deduplicates_and_fills_blanks(orgs, users):
+    first = register_document("777/QĐ-UBND", organization=orgs["TN.SXD"], by=users["focal"])
+    again = register_document("777/ QĐ-UBND", organization=orgs["TN.SXD"], by=users["focal"],
+                              date=dt.date(2024, 1, 2), issuer="UBND tỉnh")
     assert first.pk == again.pk and LegalDocument.objects.filter(normalized_number="777/QĐ-UBND").count() == 1
     again.refresh_from_db()
     assert again.date == dt.date(2024, 1, 2) and again.issuer == "UBND tỉnh"
+
+
+def test_a_national_number_cited_by_two_provinces_is_one_shared_document(orgs, users):
+    ours = register_document("99/2031/NĐ-CP", organization=orgs["TN.SXD"], by=users["focal"])
+    theirs = register_document("99/2031/NĐ-CP", organization=orgs["HCM.SVHTT"], by=None)
+    assert ours.pk == theirs.pk and ours.province is None and ours.confirmed
 
 
 def test_register_page_lists_documents_and_only_visible_citing_plans(client_for):

@@ -1,4 +1,4 @@
-"""Rows of the permission walk (danvan/tests/permission_table.py) for plans and legal documents.
+"""Rows of the permission walk (danvan/tests/permission_table.py) for plans.
 
 Samples live in Sở Xây dựng: its issued 2024 plan (which its units and the province read too,
 since superiors' issued plans are public to the organizations below) and a draft plan that
@@ -8,7 +8,6 @@ only the agency and the province see, and only the focal office edits.
 from __future__ import annotations
 
 from danvan.tests.permission_table import CHANGES_SOMEWHERE, Rule, api, everyone, page
-from legal.models import LegalDocument
 from plans.models import Assignment, Plan
 
 # The issued 2024 plan of Sở Xây dựng: everyone in Tây Ninh's Sở Xây dựng subtree and the
@@ -69,7 +68,6 @@ SAMPLES = {
     "target": lambda orgs: Plan.objects.get(organization=orgs["TN.SXD"], year=2024, revision_of=None).targets.first(),
     "assignment": lambda orgs: Assignment.objects.filter(
         plan__organization=orgs["TN.SXD"], plan__year=2024, lead_unit=orgs["TN.SXD.QLXD"]).first(),
-    "legal_document": lambda orgs: LegalDocument.objects.order_by("pk").first(),
 }
 
 
@@ -122,11 +120,6 @@ RULES = {
     "target-detail": Rule(get=api(SEES_ISSUED), kwargs={"pk": "target"}),
     "assignment-list": Rule(get=api(), post=api(ok=405)),
     "assignment-detail": Rule(get=api(SEES_ASSIGNMENT), kwargs={"pk": "assignment"}),
-    "legal:document_list": Rule(get=page()),
-    "legal:document_export": Rule(get=page()),
-    "legal:document_detail": Rule(get=page(), kwargs={"pk": "legal_document"}),
-    "legal-document-list": Rule(get=api(), post=api(ok=405)),
-    "legal-document-detail": Rule(get=api(), kwargs={"pk": "legal_document"}),
 }
 
 
