@@ -9,7 +9,6 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from core.history import HistoricalRecords
 from core.periods import Period, PeriodKind, next_working_day
@@ -23,10 +22,10 @@ class ReportLevel(models.TextChoices):
 
 
 class ReportStatus(models.TextChoices):
-    DRAFT = "draft", pgettext_lazy("report", "Draft")
-    SUBMITTED = "submitted", pgettext_lazy("report", "Submitted")
-    RETURNED = "returned", pgettext_lazy("report", "Returned")
-    ACCEPTED = "accepted", pgettext_lazy("report", "Accepted")
+    DRAFT = "draft", _("Being written")
+    SUBMITTED = "submitted", _("Sent, awaiting review")
+    RETURNED = "returned", _("Returned for changes")
+    ACCEPTED = "accepted", _("Accepted")
 
 
 REPORT_KINDS = [(PeriodKind.HALF.value, PeriodKind.HALF.label), (PeriodKind.YEAR.value, PeriodKind.YEAR.label)]
