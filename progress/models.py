@@ -55,6 +55,7 @@ class ProgressUpdate(models.Model):
 
 
 from progress.reporting_models import (  # noqa: E402,F401  (periodic reports live in their own module)
+    DigestSent,
     Report,
     ReportExemption,
     ReportingPeriod,

@@ -176,3 +176,18 @@ class ReportStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action}: {self.from_status} → {self.to_status}"
+
+
+class DigestSent(models.Model):
+    """A user's daily digest was sent on `day` (so a second run that day sends nothing again)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    items = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="digest_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.day:%d/%m/%Y}"
