@@ -177,6 +177,7 @@ class Scope:
     unit's editors too). `shared_below`: rows matching it are also readable by users of the
     organizations below `shared_from` (issued plans are read by the units that implement them).
     `public`: every signed-in user reads every row (the catalogue of national documents).
+    `changeable`: only rows matching it can be changed at all (a submitted or accepted report is locked).
     """
 
     path: str | tuple[str, ...] = "organization__path"
@@ -184,6 +185,7 @@ class Scope:
     shared_below: Q | None = None
     shared_from: str = "organization"
     public: bool = False
+    changeable: Q | None = None
 
     def fields_for(self, action: Action) -> tuple[str, ...]:
         if action in self.paths:
@@ -197,7 +199,7 @@ def scope_q(user, action: Action | str, scope: Scope) -> Q:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[])
     if user.is_superuser:
-        return Q()
+        return scope.changeable if action is Action.CHANGE and scope.changeable is not None else Q()
     if action is Action.VIEW and scope.public:
         return Q()
     paths = organization_paths(user, action)
@@ -209,6 +211,8 @@ def scope_q(user, action: Action | str, scope: Scope) -> Q:
         if scope.shared_below is not None and superiors:
             query |= Q(**{f"{scope.shared_from}__in": superiors}) & scope.shared_below
         return query
+    if action is Action.CHANGE and scope.changeable is not None:
+        query &= scope.changeable
     # One acts only on what one can see.
     return query & scope_q(user, Action.VIEW, scope)
 

@@ -25,6 +25,5 @@ class ProgressConfig(AppConfig):
         from progress import reporting_inbox
 
         registry.deadlines.register("progress.reports_due", reporting_inbox.report_deadlines)
-        registry.inbox.register("progress.reports_to_review", reporting_inbox.reports_to_review)
-        registry.inbox.register("progress.reports_returned", reporting_inbox.reports_returned)
+        registry.inbox.register("progress.reports_waiting", reporting_inbox.reports_waiting)
         registry.inbox.register("progress.reports_due", reporting_inbox.reports_due)

@@ -109,13 +109,8 @@ class ReportQuerySet(ScopedQuerySet):
     # it is a draft or returned in an open period (a submitted, accepted or closed report is locked,
     # its evidence with it).
     scope = Scope(path=("organization__path", "receiver__path"),
-                  paths={Action.CHANGE: ("organization__path",)})
-
-    def scoped(self, user, action: Action | str = Action.VIEW):
-        rows = super().scoped(user, action)
-        if Action(action) is Action.CHANGE:
-            rows = rows.filter(status__in=(ReportStatus.DRAFT, ReportStatus.RETURNED), period__closed=False)
-        return rows
+                  paths={Action.CHANGE: ("organization__path",)},
+                  changeable=models.Q(status__in=("draft", "returned"), period__closed=False))
 
 
 class Report(models.Model):

@@ -9,7 +9,7 @@ class ReportTable(Table):
     organization = tables.Column(verbose_name=_("Reporting organization"),
                                  linkify=lambda record: record.get_absolute_url(),
                                  order_by=("organization__path",), accessor="organization__display_name")
-    period = tables.Column(verbose_name=_("Period"), accessor="period__period__label",
+    period = tables.Column(verbose_name=_("Reporting period"), accessor="period__period__label",
                            order_by=("period__year", "period__kind", "period__n"))
     level = tables.Column(verbose_name=_("Level"), accessor="period__get_level_display", orderable=False)
     receiver = tables.Column(verbose_name=_("Sent to"), accessor="receiver__display_name", orderable=False)
@@ -25,7 +25,7 @@ class ReportTable(Table):
 
 
 class PeriodTable(Table):
-    label = tables.Column(verbose_name=_("Period"), accessor="period__label", order_by=("year", "kind", "n"),
+    label = tables.Column(verbose_name=_("Reporting period"), accessor="period__label", order_by=("year", "kind", "n"),
                           linkify=lambda record: record.get_absolute_url())
     level = tables.Column(verbose_name=_("Level"))
     data_start = DateColumn(verbose_name=_("Data from"))

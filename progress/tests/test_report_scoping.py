@@ -50,3 +50,13 @@ def test_the_completeness_page_and_its_export(unit_period_2024, client_for):
     assert page.status_code == 200 and "Sở Xây dựng" in page.content.decode()
     export = client.get(f"/reports/completeness/export.xlsx?period={unit_period_2024.pk}")
     assert export.status_code == 200 and export.content[:2] == b"PK"
+
+
+def test_a_sent_report_takes_no_evidence_until_it_is_returned(unit_report, users):
+    from attachments.services import may_change
+
+    assert may_change(unit_report, users["unit"])
+    reporting.take_step(unit_report, "submit", by=users["unit"])
+    assert not may_change(unit_report, users["unit"]) and not may_change(unit_report, users["admin"])
+    reporting.take_step(unit_report, "return", by=users["focal"], comment="Bổ sung")
+    assert may_change(unit_report, users["unit"])
