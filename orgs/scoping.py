@@ -193,6 +193,7 @@ class Scope:
     `public`: every signed-in user reads every row (True), or the rows matching it (a Q: the
     catalogue of national documents). `shared_in_province`: rows matching it are also read by
     every member of the province that `province_field` names (a province's confirmed documents).
+    `changeable`: only rows matching it can be changed at all (a submitted or accepted report is locked).
     """
 
     path: str | tuple[str, ...] = "organization__path"
@@ -202,6 +203,7 @@ class Scope:
     public: bool | Q = False
     shared_in_province: Q | None = None
     province_field: str = "province"
+    changeable: Q | None = None
 
     def fields_for(self, action: Action) -> tuple[str, ...]:
         if action in self.paths:
@@ -215,7 +217,7 @@ def scope_q(user, action: Action | str, scope: Scope) -> Q:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[])
     if user.is_superuser:
-        return Q()
+        return scope.changeable if action is Action.CHANGE and scope.changeable is not None else Q()
     if action is Action.VIEW and scope.public is True:
         return Q()
     paths = organization_paths(user, action)
@@ -231,6 +233,8 @@ def scope_q(user, action: Action | str, scope: Scope) -> Q:
         if scope.shared_below is not None and superiors:
             query |= Q(**{f"{scope.shared_from}__in": superiors}) & scope.shared_below
         return query
+    if action is Action.CHANGE and scope.changeable is not None:
+        query &= scope.changeable
     # One acts only on what one can see.
     return query & scope_q(user, Action.VIEW, scope)
 

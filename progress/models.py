@@ -52,3 +52,12 @@ class ProgressUpdate(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("progress:assignment_progress", args=[self.assignment_id])
+
+
+from progress.reporting_models import (  # noqa: E402,F401  (periodic reports live in their own module)
+    DigestSent,
+    Report,
+    ReportExemption,
+    ReportingPeriod,
+    ReportStep,
+)

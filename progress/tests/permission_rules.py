@@ -52,3 +52,10 @@ LEAK_MARKERS = {
         assignment=Assignment.objects.filter(plan__organization=org).first(), date="2025-01-05", text=marker,
         percent=10, status="in_progress"),
 }
+
+# Periodic reports keep their rows in their own module.
+from progress.tests import reporting_permission_rules as _reports  # noqa: E402
+
+SAMPLES.update(_reports.SAMPLES)
+RULES.update(_reports.RULES)
+LEAK_MARKERS.update(_reports.LEAK_MARKERS)
