@@ -38,8 +38,9 @@ from django.urls import reverse  # noqa: E402
 from core.registry import api_routes  # noqa: E402
 from danvan.province import accounts_of, make_provinces  # noqa: E402
 
-# /api/measures/ reads one plan's targets and answers 400 without ?plan= (bench/measures.py times it).
-NEEDS_A_PLAN = {"measure"}
+# /api/measures/ reads one plan's targets (bench/measures.py times it) and /api/completeness/ one period: both
+# answer 400 without their parameter.
+NEEDS_A_PARAMETER = {"measure", "completeness"}
 
 ROLES = ("coordinator", "focal", "unit")
 
@@ -55,7 +56,7 @@ def pages() -> dict[str, str]:
         "imports": reverse("ingest:import_list"),
     }
     for _prefix, _viewset, basename in api_routes():
-        if basename in NEEDS_A_PLAN:
+        if basename in NEEDS_A_PARAMETER:
             continue
         urls[f"api_{basename.replace('-', '_')}"] = reverse(f"{basename}-list")
     return urls

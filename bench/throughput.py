@@ -51,8 +51,9 @@ from django.urls import reverse  # noqa: E402
 from core.registry import api_routes  # noqa: E402
 from danvan.province import accounts_of, make_provinces  # noqa: E402
 
-# /api/measures/ reads one plan's targets and answers 400 without ?plan= (bench/measures.py times it).
-NEEDS_A_PLAN = {"measure"}
+# /api/measures/ reads one plan's targets (bench/measures.py times it) and /api/completeness/ one period: both
+# answer 400 without their parameter.
+NEEDS_A_PARAMETER = {"measure", "completeness"}
 
 PAGES = {
     "organization_tree": "orgs:organization_list",
@@ -118,7 +119,7 @@ def main() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     pages = {name: reverse(url_name) for name, url_name in PAGES.items()}
     for _prefix, _viewset, basename in api_routes():
-        if basename in NEEDS_A_PLAN:
+        if basename in NEEDS_A_PARAMETER:
             continue
         pages[f"api_{basename.replace('-', '_')}"] = reverse(f"{basename}-list")
     cookies = {role: session_cookie(accounts_of("BENCH")[role]) for role in args.roles.split(",")}
