@@ -81,6 +81,7 @@ class TargetViewSet(ScopedReadOnlyViewSet):
     model = Target
     serializer_class = TargetSerializer
     filterset_class = TargetFilter
+    prefetch = ("documents",)
     ordering = ("plan", "order", "id")
 
 

@@ -1,0 +1,24 @@
+"""The API's target list reads the documents each target cites in one query, however many targets."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from legal.models import LegalDocument
+from plans.models import Plan, Target
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_target_list_does_not_grow_with_targets_and_their_documents(client_for, orgs):
+    client = client_for("coordinator")
+    before = queries(client, "/api/targets/")
+    plan = Plan.objects.filter(organization=orgs["TN"]).first()
+    documents = list(LegalDocument.objects.all()[:3])
+    for n in range(15):
+        target = Target.objects.create(plan=plan, order=50 + n, text=f"Chỉ tiêu {n}", kind="count", target_value=n)
+        target.documents.set(documents)
+    assert queries(client, "/api/targets/") == before
