@@ -7,6 +7,7 @@ import itertools
 import re
 import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -107,3 +108,16 @@ def read_rows(upload, *, required_headers: Sequence[str]) -> list[tuple[int, dic
         result.append((number, values))
     workbook.close()
     return result
+
+
+@dataclass
+class ImportReport:
+    """What an imported sheet gave: its rows as checked (each with its `errors`) and the errors of the
+    file itself. Each import extends it with what it counts (saved, added…)."""
+
+    rows: list = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)
+
+    @property
+    def bad_rows(self) -> list:
+        return [row for row in self.rows if row.errors]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from core import registry
 from core.history import ChangeReason, acting_as
 from core.periods import Period, PeriodKind
-from documents.xlsx import XlsxError, read_rows
+from documents.xlsx import ImportReport, XlsxError, read_rows
 from indicators.measures import Figure
 from indicators.models import MONTHLY_CHOICES, MonthlyCount
 from orgs.models import Organization
@@ -245,14 +245,8 @@ class CountRow:
 
 
 @dataclass
-class CountReport:
-    rows: list[CountRow] = field(default_factory=list)
-    file_errors: list[str] = field(default_factory=list)
+class CountReport(ImportReport):
     saved: int = 0
-
-    @property
-    def bad_rows(self) -> list[CountRow]:
-        return [row for row in self.rows if row.errors]
 
 
 def _month(value) -> dt.date | None:

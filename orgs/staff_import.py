@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.history import ChangeReason, acting_as
-from documents.xlsx import XlsxError, read_rows
+from documents.xlsx import ImportReport, XlsxError, read_rows
 from orgs.models import Gender, Organization, StaffCategory, StaffMember
 from orgs.scoping import Action, can
 from orgs.text import fold
@@ -60,15 +60,9 @@ class RowResult:
 
 
 @dataclass
-class ImportReport:
-    rows: list[RowResult]
+class StaffImportReport(ImportReport):
     saved: int = 0
     updated: int = 0
-    file_errors: list[str] = field(default_factory=list)
-
-    @property
-    def bad_rows(self) -> list[RowResult]:
-        return [row for row in self.rows if not row.ok]
 
     @property
     def good_rows(self) -> list[RowResult]:
@@ -199,8 +193,8 @@ def import_staff(upload, *, root: Organization, by, save_valid_rows: bool = Fals
     try:
         raw_rows = read_rows(upload, required_headers=[COLUMNS[key] for key in REQUIRED])
     except XlsxError as exc:
-        return ImportReport(rows=[], file_errors=[str(exc)])
-    report = ImportReport(rows=validate_rows(raw_rows, root=root, by=by))
+        return StaffImportReport(file_errors=[str(exc)])
+    report = StaffImportReport(rows=validate_rows(raw_rows, root=root, by=by))
     if not report.rows:
         report.file_errors.append(_("The file has no data rows."))
         return report

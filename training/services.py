@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.history import ChangeReason, acting_as
-from documents.xlsx import XlsxError, read_rows
+from documents.xlsx import ImportReport, XlsxError, read_rows
 from legal.models import LegalDocument
 from orgs.models import Organization, StaffMember
 from orgs.scoping import can
@@ -67,14 +67,8 @@ class AttendanceRow:
 
 
 @dataclass
-class AttendanceReport:
-    rows: list[AttendanceRow] = field(default_factory=list)
-    file_errors: list[str] = field(default_factory=list)
+class AttendanceReport(ImportReport):
     added: int = 0
-
-    @property
-    def bad_rows(self) -> list[AttendanceRow]:
-        return [row for row in self.rows if row.errors]
 
 
 def import_attendance(session: StudySession, upload, *, by) -> AttendanceReport:
