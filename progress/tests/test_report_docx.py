@@ -65,7 +65,8 @@ def test_the_report_docx_has_the_official_parts_in_order(submitted):
 def test_the_measured_figures_are_in_a_table(submitted):
     document = Document(io.BytesIO(render_report_docx(submitted)))
     figures = assembly.assemble(submitted).figures
-    table = next(t for t in document.tables if t.rows[0].cells[0].text == "STT" and t.rows[0].cells[2].text == "Kết quả")
+    table = next(t for t in document.tables
+                 if t.rows[0].cells[0].text == "STT" and t.rows[0].cells[2].text == "Kết quả")
     assert len(table.rows) == 1 + len(figures)
     assert [row.cells[1].text for row in table.rows[1:]] == [reading.target.text for reading in figures]
 
