@@ -15,6 +15,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils import timezone
+from docx.shared import Pt
 
 from documents.docx import DocumentHeader, OfficialDocument, Signature
 from indicators.services import Status
@@ -98,6 +99,13 @@ def _introduction(report: Report, plan: Plan | None, issuer: str) -> str:
     return text[0].upper() + text[1:]
 
 
+def _caption(document: OfficialDocument, text: str) -> None:
+    """A table's caption: set apart from what comes before, never left alone at the foot of a page."""
+    paragraph = document.paragraph(text, bold=True, italic=True)
+    paragraph.paragraph_format.space_before = Pt(6)
+    paragraph.paragraph_format.keep_with_next = True
+
+
 def render_report_docx(report: Report) -> bytes:
     period = report.period
     plan = plan_of(report.organization, period.year)
@@ -122,19 +130,19 @@ def render_report_docx(report: Report) -> bytes:
     for line in _lines(report.results):
         document.paragraph(line)
     if figures:
-        document.paragraph("Kết quả thực hiện các chỉ tiêu:", bold=True, italic=True)
+        _caption(document, "Kết quả thực hiện các chỉ tiêu:")
         document.table(
             ["STT", "Chỉ tiêu", "Kết quả", "Đánh giá"],
             [[str(index), reading.target.text, measured(reading), STATUS_WORDS[reading.status]]
              for index, reading in enumerate(figures, 1)],
-            [1.3, 8.2, 3.6, 3.2], centred=(0, 2, 3))
+            [1.5, 8.0, 3.6, 3.2], centred=(0, 2, 3))
     if material.assignments:
-        document.paragraph("Tiến độ thực hiện nhiệm vụ:", bold=True, italic=True)
+        _caption(document, "Tiến độ thực hiện nhiệm vụ:")
         document.table(
             ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tỷ lệ hoàn thành"],
             [[str(index), assignment.task, assignment.lead_unit.name, f"{percent}%"]
              for index, (assignment, percent, _status) in enumerate(material.assignments, 1)],
-            [1.3, 8.0, 4.2, 2.8], centred=(0, 3))
+            [1.5, 7.8, 4.2, 2.8], centred=(0, 3))
     if material.sessions:
         document.paragraph(f"Tổ chức {len(material.sessions)} buổi học tập, quán triệt, tuyên truyền.")
     if gathered is not None and gathered.units:

@@ -54,7 +54,7 @@ def test_units_reports_to_their_agency_are_not_numbered(orgs, users):
 def test_a_refusal_of_the_register_leaves_the_report_unsubmitted(sxd_report, orgs):
     # A unit editor at the agency's node writes for it but is not its registry office.
     editor = MembershipFactory(organization=orgs["TN.SXD"], role=Role.UNIT_EDITOR).user
-    with pytest.raises(PermissionDenied, match="registry office"):
+    with pytest.raises(PermissionDenied):
         reporting.take_step(sxd_report, "submit", by=editor)
     sxd_report.refresh_from_db()
     assert sxd_report.status == ReportStatus.DRAFT and sxd_report.first_submitted_on is None
