@@ -87,3 +87,11 @@ def test_the_docx_is_downloaded_by_whoever_sees_the_report_and_no_one_else(submi
     assert client_for("other-focal").get(f"/api/reports/{submitted.pk}/docx/").status_code == 404
     page = client_for("focal").get(f"/reports/{submitted.pk}/").content.decode()
     assert f"/reports/{submitted.pk}/docx" in page
+
+
+def test_a_units_report_prints_under_its_agency_to_its_agency(orgs, users):
+    accepted = agency_report_2024(orgs, users)[1]
+    texts = _texts(render_report_docx(accepted))
+    assert texts[:2] == ["SỞ XÂY DỰNG", "PHÒNG QUẢN LÝ HOẠT ĐỘNG XÂY DỰNG"]
+    assert "Số:     /BC-QLXD" in texts and "Kính gửi: Sở Xây dựng tỉnh Tây Ninh." in texts
+    assert "Kết quả thực hiện các chỉ tiêu:" not in texts  # a unit has no plan of its own
