@@ -223,6 +223,19 @@ class OfficialDocument:
     def heading(self, text: str):
         return self.paragraph(text, bold=True)
 
+    def addressees(self, names: list[str]) -> None:
+        """ "Kính gửi: …" under the subject, centred; several addressees one a line."""
+        if len(names) == 1:
+            p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+            _run(p, f"Kính gửi: {names[0]}.")
+            return
+        p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER)
+        _run(p, "Kính gửi:")
+        for index, name in enumerate(names, 1):
+            p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER,
+                        after=12 if index == len(names) else 0)
+            _run(p, f"- {name}{'.' if index == len(names) else ';'}")
+
     def properties(self, *, author: str, title: str, subject: str, created: dt.datetime, keywords: str = "") -> None:
         """The file's properties name the organization, the document and its date, not the library's defaults."""
         props = self.document.core_properties
@@ -255,23 +268,30 @@ class OfficialDocument:
         _run(p, appendix.title.upper(), bold=True)
         p = _format(self.document.add_paragraph(), align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
         _run(p, appendix.reference, italic=True)
-        table = self.document.add_table(rows=1, cols=len(appendix.headers))
+        self.table(appendix.headers, appendix.rows, appendix.widths_cm, centred=(0, len(appendix.headers) - 1))
+
+    def table(self, headers: list[str], rows: list[list[str]], widths_cm: list[float], *,
+              centred: tuple[int, ...] = (0,)):
+        """A bordered table in the official style (header repeated on every page, rows kept whole);
+        the columns in `centred` are centred, the others aligned left."""
+        table = self.document.add_table(rows=1, cols=len(headers))
         table.style = self.document.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        widths = [Cm(width) for width in appendix.widths_cm]
+        widths = [Cm(width) for width in widths_cm]
         header = table.rows[0]
         # The header row repeats on every page the table runs over.
         header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-        for cell, text in zip(header.cells, appendix.headers, strict=True):
+        for cell, text in zip(header.cells, headers, strict=True):
             _run(_format(cell.paragraphs[0], align=WD_ALIGN_PARAGRAPH.CENTER, before=3, after=3), text, size=13,
                  bold=True)
-        for row in appendix.rows:
+        for row in rows:
             cells = table.add_row().cells
             for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
-                align = WD_ALIGN_PARAGRAPH.CENTER if index in (0, len(row) - 1) else WD_ALIGN_PARAGRAPH.LEFT
+                align = WD_ALIGN_PARAGRAPH.CENTER if index in centred else WD_ALIGN_PARAGRAPH.LEFT
                 _run(_format(cell.paragraphs[0], align=align, before=3, after=3), text, size=12)
         _fixed_widths(table, *widths)
         _keep_rows_whole(table)
+        return table
 
     def _signature_block(self) -> None:
         h = self.header

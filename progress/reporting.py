@@ -20,6 +20,7 @@ from core.history import acting_as
 from core.periods import PeriodKind
 from orgs.models import Organization, OrganizationKind
 from plans.models import Assignment, PlanStatus
+from progress import numbering
 from progress.models import ProgressUpdate
 from progress.reporting_models import (
     Report,
@@ -305,6 +306,9 @@ def take_step(report: Report, action: str, *, by, comment: str = "", now: dt.dat
         report.accepted_at = now
         fields.append("accepted_at")
     with transaction.atomic(), acting_as(by, reason=comment or None):
+        if action == "submit":
+            # An agency's report takes its number from its register, once (progress.numbering).
+            numbering.number_report(report, by=by, date=timezone.localdate(now))
         report.save(update_fields=fields)
         ReportStep.objects.create(report=report, action=action, from_status=previous, to_status=step.target,
                                   comment=comment, by=by)

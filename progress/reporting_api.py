@@ -1,14 +1,19 @@
 """API of periodic reports: /api/reports/, /api/reporting-periods/ (read, scoped) and
 /api/completeness/?period= (the counts of one period the user may see)."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.access import scoped
 from core.api import ScopedReadOnlyViewSet
+from documents.docx import DOCX_CONTENT_TYPE
 from progress import reporting
+from progress.report_docx import filename_of, render_report_docx
 from progress.reporting_models import Report, ReportingPeriod
 
 
@@ -23,10 +28,24 @@ class ReportingPeriodSerializer(serializers.ModelSerializer):
 
 
 class ReportSerializer(serializers.ModelSerializer):
+    # An agency's report to the province: its number and date in the agency's document register.
+    number_symbol = serializers.SerializerMethodField()
+    registered_on = serializers.SerializerMethodField()
+
     class Meta:
         model = Report
-        fields = ["id", "period", "organization", "receiver", "status", "results", "limits", "proposals",
-                  "first_submitted_on", "submitted_at", "accepted_at"]
+        fields = ["id", "period", "organization", "receiver", "status", "number_symbol", "registered_on", "results",
+                  "limits", "proposals", "first_submitted_on", "submitted_at", "accepted_at"]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_number_symbol(self, report):
+        entry = report.registration
+        return entry.number_symbol if entry is not None else None
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_registered_on(self, report):
+        entry = report.registration
+        return entry.date if entry is not None else None
 
 
 class ReportingPeriodViewSet(ScopedReadOnlyViewSet):
@@ -38,8 +57,17 @@ class ReportingPeriodViewSet(ScopedReadOnlyViewSet):
 class ReportViewSet(ScopedReadOnlyViewSet):
     model, serializer_class = Report, ReportSerializer
     related = ("period",)
+    prefetch = ("registrations",)
     ordering = ("-period__year", "period__kind", "organization__path")
     filterset_fields = ["period", "organization", "status"]
+
+    @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"])
+    def docx(self, request, pk=None, format=None):  # noqa: A002 (DRF passes the format suffix)
+        report = self.get_object()
+        response = HttpResponse(render_report_docx(report), content_type=DOCX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{filename_of(report)}"'
+        return response
 
 
 class _OrgSerializer(serializers.Serializer):

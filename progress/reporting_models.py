@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -132,6 +133,9 @@ class Report(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # An agency's report to the province is entered in its document register when first submitted
+    # (progress.numbering); the register holds the number, symbol and date (no column here).
+    registrations = GenericRelation("registry.RegisteredDocument")
 
     history = HistoricalRecords()
     objects = ReportQuerySet.as_manager()
@@ -151,6 +155,12 @@ class Report(models.Model):
     @property
     def locked(self) -> bool:
         return self.status == ReportStatus.ACCEPTED or self.period.closed
+
+    @property
+    def registration(self):
+        """Its entry in the document register (prefetch `registrations` for a list), or None."""
+        entries = list(self.registrations.all())
+        return entries[0] if entries else None
 
 
 class ReportStep(models.Model):

@@ -21,6 +21,7 @@ from core.views import (
     ConfirmView,
     PageAction,
     ScopedDetailView,
+    ScopedDownloadView,
     ScopedListView,
     ScopedMixin,
     ServiceFormView,
@@ -28,11 +29,13 @@ from core.views import (
     error_messages,
 )
 from core.xlsx import xlsx_response
+from documents.docx import DOCX_CONTENT_TYPE
 from orgs.models import Organization, OrganizationKind
-from progress import reporting
+from progress import assembly, reporting
+from progress.report_docx import filename_of, render_report_docx
 from progress.reporting_filters import ReportFilter
 from progress.reporting_forms import DefaultsForm, ExemptionForm, NarrativeForm, PeriodForm, ReasonForm, StepForm
-from progress.reporting_models import Report, ReportingPeriod
+from progress.reporting_models import Report, ReportingPeriod, ReportLevel
 from progress.reporting_tables import PeriodTable, ReportTable
 
 STEP_LABELS = {
@@ -64,11 +67,14 @@ class ReportList(ScopedListView):
 
 class ReportDetail(ScopedDetailView):
     template_name = "progress/reports/report_detail.html"
-    model, related = Report, ("organization", "receiver", "period__province", "created_by")
+    model, related = Report, ("organization__parent", "receiver", "period__province", "created_by")
+    prefetch = ("registrations",)
     history_url_name = "progress:report_history"
 
     def page_actions(self):
         actions = super().page_actions()
+        actions.append(PageAction(_("Download .docx"), reverse("progress:report_docx", args=[self.object.pk]),
+                                  icon="file-earmark-word"))
         if self.can("change", self.object):
             actions.append(PageAction(_("Edit"), reverse("progress:report_edit", args=[self.object.pk]),
                                       css="btn-primary", icon="pencil"))
@@ -76,8 +82,10 @@ class ReportDetail(ScopedDetailView):
 
     def get_context_data(self, **kwargs):
         steps = reporting.allowed_steps(self.object, self.request.user)
+        prefill = reporting.prefill(self.object)
         return super().get_context_data(
-            prefill=reporting.prefill(self.object),
+            prefill=prefill, assembly=assembly.assemble(self.object, prefill),
+            may_copy=self.can("change", self.object),
             history_steps=self.object.steps.select_related("by"),
             steps=[(name, STEP_LABELS[name], reporting.TRANSITIONS[name].comment_required) for name in steps],
             step_form=StepForm(), **kwargs)
@@ -85,11 +93,17 @@ class ReportDetail(ScopedDetailView):
 
 class ReportEdit(ServiceFormView):
     model, form_class = Report, NarrativeForm
+    template_name = "progress/reports/report_edit.html"
     related = ("organization", "period")
     success_message = gettext_lazy("Report saved.")
 
     def get_title(self):
         return _("Edit report: %(report)s") % {"report": self.object}
+
+    def get_context_data(self, **kwargs):
+        # The units' accepted texts beside the form, to copy from (an agency's report).
+        gathered = assembly.assemble(self.object) if self.object.period.level == ReportLevel.AGENCY else None
+        return super().get_context_data(assembly=gathered, **kwargs)
 
     def save(self, form):
         data = form.cleaned_data
@@ -119,6 +133,43 @@ class ReportStepView(ScopedMixin, View):
 
 class ReportHistory(ObjectHistoryView):
     model = Report
+
+
+class ReportCopyUnits(ScopedMixin, View):
+    """POST: copy the accepted units' texts (all, or the one unit named) into an agency's narrative."""
+
+    model = Report
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        report = get_object_or_404(self.get_queryset().select_related("period", "organization"), pk=pk)
+        unit = None
+        if request.POST.get("unit"):
+            if not request.POST["unit"].isdigit():
+                raise Http404
+            unit = get_object_or_404(scoped(Organization, request.user, "view"), pk=request.POST["unit"])
+        try:
+            added = assembly.copy_into_narrative(report, by=request.user, unit=unit)
+        except ValidationError as exc:
+            error_messages(request, exc)
+        except PermissionDenied:
+            messages.error(request, _("You may not change this report."))
+        else:
+            if added:
+                messages.success(request, _("The units' texts were added to the narrative; edit them as needed."))
+            else:
+                messages.info(request, _("The narrative already holds these texts."))
+        return HttpResponseRedirect(report.get_absolute_url())
+
+
+class ReportDocxView(ScopedDownloadView):
+    model = Report
+    related = ("organization__parent", "receiver", "period__province")
+    prefetch = ("registrations",)
+    content_type = DOCX_CONTENT_TYPE
+
+    def render_file(self, report):
+        return render_report_docx(report), filename_of(report)
 
 
 class StartReport(ScopedMixin, View):

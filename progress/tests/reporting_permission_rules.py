@@ -47,6 +47,11 @@ RULES = {
     "progress:report_step": Rule(
         get={**page(ok=405), "anonymous": 302},
         post=page(SEES_SAMPLE, ok=302), kwargs={"pk": "report"}),
+    # An empty POST on a unit's report: refused with a message (only an agency's report is assembled).
+    "progress:report_copy_units": Rule(
+        get={**page(ok=405), "anonymous": 302},
+        post=page(SEES_SAMPLE, ok=302), kwargs={"pk": "report"}),
+    "progress:report_docx": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "report"}),
     "progress:period_list": Rule(get=page()),
     "progress:period_detail": Rule(get=page(), kwargs={"pk": "reporting_period"}),
     "progress:period_history": Rule(get=page(), kwargs={"pk": "reporting_period"}),
@@ -61,6 +66,7 @@ RULES = {
         kwargs={"pk": "reporting_period", "organization": "organization"}),
     "report-list": Rule(get=api()),
     "report-detail": Rule(get=api(SEES_SAMPLE), kwargs={"pk": "report"}),
+    "report-docx": Rule(get=api(SEES_SAMPLE), kwargs={"pk": "report"}),
     "reporting-period-list": Rule(get=api()),
     "reporting-period-detail": Rule(get=api(), kwargs={"pk": "reporting_period"}),
     # Without ?period= the answer says it is needed.
