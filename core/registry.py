@@ -56,6 +56,9 @@ class Deadline:
     url: str
     kind: str = ""
     done: bool = False
+    # What names the deadline among its source's, the same from one day to the next (the calendar
+    # feed's UID): e.g. "plans.assignment-12". Empty: the feed names it by its kind, URL and title.
+    key: str = ""
 
 
 class Registry:

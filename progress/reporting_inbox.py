@@ -62,7 +62,8 @@ def report_deadlines(user, *, until: dt.date) -> list[Deadline]:
             if org.pk not in submitted:
                 items.append(Deadline(title=f"{_('Report')} {period.period.label} — {org.display_name}",
                                       due=period.effective_due, url=period.get_absolute_url(),
-                                      kind=str(Report._meta.verbose_name)))
+                                      kind=str(Report._meta.verbose_name),
+                                      key=f"progress.report-{period.pk}-{org.pk}"))
     return items
 
 
