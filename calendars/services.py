@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 from calendars.models import CalendarFeed
 from core.history import acting_as
@@ -86,7 +86,7 @@ def calendar_for(user, *, today: dt.date | None = None, now: dt.datetime | None 
         cal.add("x-wr-calname", _("DanVan: my deadlines"))
         cal.add("x-wr-timezone", settings.TIME_ZONE)
         cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        cal.add("x-published-ttl", REFRESH)
+        cal.add("x-published-ttl", vDuration(REFRESH))
         seen: set[str] = set()
         for item in items:
             event_uid = uid(item)

@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from attachments.services import attachments_of
 from core.access import scoped
 from core.history import acting_as
 from core.periods import PeriodKind
@@ -157,9 +158,32 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, tzinfo=TZ)
 
 
+def _pdf(lines: list[str]) -> bytes:
+    """A small, valid one-page PDF with `lines` of ASCII text (a scanned minute stands in for it)."""
+    text = "BT /F1 11 Tf 56 790 Td 14 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(text)} >>\nstream\n{text}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = "%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n" + "".join(f"{o:010d} 00000 n \n" for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    return out.encode("ascii")
+
+
 def _evidence(org: Organization, period: ReportingPeriod, name: str) -> ContentFile:
-    body = f"%PDF-1.4\n% minh chung {org.code} {period.year} {period.kind}\n%%EOF\n".encode()
-    return ContentFile(body, name=name)
+    title = name.removesuffix(".pdf").replace("-", " ").upper()
+    lines = [title, f"{org.code} - {period.year} ({period.kind})", ""] + [
+        f"{n}. Noi dung {n}: da thuc hien theo ke hoach, co bien ban va danh sach kem theo." for n in range(1, 31)]
+    return ContentFile(_pdf(lines), name=name)
 
 
 def _report(period: ReportingPeriod, org: Organization, entry: Entry) -> bool:
@@ -171,6 +195,8 @@ def _report(period: ReportingPeriod, org: Organization, entry: Entry) -> bool:
     reporting.edit_narrative(report, results=results, limits=limits, proposals=proposals, by=author)
     if entry.evidence:
         reporting.add_evidence(report, [_evidence(org, period, name) for name in entry.evidence], by=author)
+        uploaded = _at((entry.sent or period.effective_due) - dt.timedelta(days=1), 15)
+        attachments_of(report).update(uploaded_at=uploaded)
     if entry.sent is None:
         return True
     steps = [("submit", author, entry.sent, "")]
