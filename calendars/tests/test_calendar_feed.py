@@ -130,3 +130,12 @@ def test_the_page_shows_only_the_users_own_link(client_for, users):
     unit_feed = services.make_link(users["unit"])
     body = client_for("focal").get(reverse("calendars:calendar")).content.decode()
     assert unit_feed.token not in body
+
+
+def test_calendar_programs_are_told_how_often_to_read_it_again(client, users):
+    response = client.get(reverse("calendars:feed", args=[services.make_link(users["unit"]).token]))
+    cal = Calendar.from_ical(response.content)
+    assert cal.decoded("REFRESH-INTERVAL") == dt.timedelta(hours=6)
+    assert b"X-PUBLISHED-TTL:PT6H" in response.content
+    assert cal["METHOD"] == "PUBLISH" and cal["VERSION"] == "2.0"
+    assert response["Cache-Control"] == "private, no-store"
