@@ -2,7 +2,7 @@
 
 An app's AppConfig may set `urls` (its URL module, included at the site root), `menu` (a list
 of `MenuEntry`) and `api_routes` (``(prefix, "app.api.ViewSet", basename)``), and may register
-inbox and deadline sources, measures and report sections from its `ready()`. The base template,
+inbox and deadline sources, measures, report sections and merge handlers from its `ready()`. The base template,
 the URL files and the API router read them here, so adding an app touches no central file.
 """
 
@@ -56,6 +56,9 @@ class Deadline:
     url: str
     kind: str = ""
     done: bool = False
+    # What names the deadline among its source's, the same from one day to the next (the calendar
+    # feed's UID): e.g. "plans.assignment-12". Empty: the feed names it by its kind, URL and title.
+    key: str = ""
 
 
 class Registry:
@@ -98,6 +101,10 @@ deadlines = Registry("deadlines")
 measures = Registry("measures")
 # section(report) -> context for the report's template
 report_sections = Registry("report sections")
+# handler(source, *, into, date, by) -> None: what an app hands from an organization merged into
+# another (orgs.services.merge_organizations calls each, in its transaction, for each source, with
+# the merge's reason set for history). orgs knows nothing of the apps that register here.
+merge_handlers = Registry("merge handlers")
 
 
 def inbox_for(user) -> list[InboxItem]:

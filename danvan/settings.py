@@ -31,6 +31,8 @@ if PRODUCTION:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = env("SITE_NAME", "DanVan")
+# The address people reach the site at: links that leave it (e-mails, calendar feeds) are built on it.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -61,6 +63,7 @@ INSTALLED_APPS = [
     "plans",
     "training",
     "progress",
+    "calendars",
     "indicators",
     "registry",
     "ingest",

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core import registry
 from core.history import ChangeReason, acting_as
 from orgs.models import (
     TYPES_BY_KIND,
@@ -128,7 +129,9 @@ def merge_organizations(
     """Close `sources` the day before `date` and record that `into` absorbed them.
 
     The sources keep their units and history, so last year's plans still read under
-    the old names; new work goes to `into`.
+    the old names; new work goes to `into`, and each app registered in
+    `core.registry.merge_handlers` hands it what the source still had open (plans: open
+    assignments; progress: open reports), in the same transaction.
     """
     sources = list(sources)
     if not sources:
@@ -170,6 +173,8 @@ def merge_organizations(
                     recorded_by=by,
                 )
             )
+            for handler in registry.merge_handlers:
+                handler(source, into=into, date=date, by=by)
     return changes
 
 

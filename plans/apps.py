@@ -21,9 +21,10 @@ class PlansConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from plans import selectors
+        from plans import selectors, services
 
         registry.deadlines.register("plans.assignments", selectors.assignment_deadlines)
+        registry.merge_handlers.register("plans.assignments", services.pass_assignments_to_successor)
         registry.inbox.register("plans.to_approve", selectors.plans_to_approve)
         registry.inbox.register("plans.returned", selectors.plans_returned_to_me)
         registry.inbox.register("plans.to_issue", selectors.plans_to_issue)

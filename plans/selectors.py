@@ -40,7 +40,7 @@ def assignment_deadlines(user, *, until: dt.date) -> list[Deadline]:
         due = assignment.next_due_date()
         if due is not None and due <= until and assignment.status != AssignmentStatus.DONE:
             items.append(Deadline(title=assignment.task, due=due, url=assignment.plan.get_absolute_url(),
-                                  kind=str(Assignment._meta.verbose_name)))
+                                  kind=str(Assignment._meta.verbose_name), key=f"plans.assignment-{assignment.pk}"))
     return items
 
 

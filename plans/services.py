@@ -597,3 +597,26 @@ def coverage_summary(rows: list[CoverageRow]) -> list[CoverageTotal]:
     items.append((_("No plan yet"), missing))
     return [CoverageTotal(str(label), count, round(100 * count / total, 1) if total else 0.0)
             for label, count in items]
+
+
+def pass_assignments_to_successor(source: Organization, *, into: Organization, date: dt.date, by) -> int:
+    """An organization merged into another (orgs.services.merge_organizations, through
+    core.registry.merge_handlers): its assignments not yet done, in the plans of the merge's year and
+    later (not replaced by a revision), are led by — or supported by — the successor from now on.
+    Each assignment's history records the change with the merge as its reason; earlier years' plans
+    keep the old name. Returns how many assignments passed."""
+    open_assignments = (Assignment.objects.filter(plan__year__gte=date.year)
+                        .exclude(plan__status=PlanStatus.REPLACED).exclude(status=AssignmentStatus.DONE))
+    moved = 0
+    with acting_as(by, reason=ChangeReason.MERGED):
+        for assignment in open_assignments.filter(lead_unit=source).order_by("pk"):
+            assignment.lead_unit = into
+            assignment.save(update_fields=["lead_unit"])
+            if assignment.support_units.filter(pk=into.pk).exists():
+                assignment.support_units.remove(into)
+            moved += 1
+        for assignment in open_assignments.filter(support_units=source).order_by("pk"):
+            assignment.support_units.remove(source)
+            if assignment.lead_unit_id != into.pk:
+                assignment.support_units.add(into)
+    return moved

@@ -23,8 +23,9 @@ class ProgressConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from progress import reporting_inbox
+        from progress import merging, reporting_inbox
 
         registry.deadlines.register("progress.reports_due", reporting_inbox.report_deadlines)
         registry.inbox.register("progress.reports_waiting", reporting_inbox.reports_waiting)
         registry.inbox.register("progress.reports_due", reporting_inbox.reports_due)
+        registry.merge_handlers.register("progress.reports", merging.pass_reports_to_successor)

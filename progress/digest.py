@@ -29,7 +29,7 @@ def digest_text(user, items: list[Deadline], today: dt.date) -> str:
         (_("Due within %(days)s days") % {"days": DIGEST_DAYS}, [item for item in items if item.due > today]),
     ]
     lines = [_("What is due for you in DanVan, as of %(day)s:") % {"day": f"{today:%d/%m/%Y}"}, ""]
-    base = settings.SITE_URL.rstrip("/") if getattr(settings, "SITE_URL", "") else ""
+    base = settings.SITE_URL.rstrip("/")  # e-mailed links are absolute
     for title, section in sections:
         if not section:
             continue

@@ -60,9 +60,11 @@ def report_deadlines(user, *, until: dt.date) -> list[Deadline]:
                         .values_list("organization_id", flat=True))
         for org in expected:
             if org.pk not in submitted:
-                items.append(Deadline(title=f"{_('Report')} {period.period.label} — {org.display_name}",
+                items.append(Deadline(title=_("Report %(period)s — %(organization)s")
+                                      % {"period": period.period.label, "organization": org.display_name},
                                       due=period.effective_due, url=period.get_absolute_url(),
-                                      kind=str(Report._meta.verbose_name)))
+                                      kind=str(Report._meta.verbose_name),
+                                      key=f"progress.report-{period.pk}-{org.pk}"))
     return items
 
 

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from danvan.demo import load_all
 from indicators import demo as indicators_demo
 from orgs import demo as orgs_demo
+from progress import demo as progress_demo
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         loaded = load_all()
         organizations = loaded["organizations"]
         indicators_demo.load()
+        progress_demo.load()
         self.stdout.write(f"Demo data ready: {len(organizations)} organizations, {len(loaded['plans'])} plans.")
         self.stdout.write(f"Demo logins (password: {orgs_demo.DEMO_PASSWORD}):")
         self.stdout.write("  admin (superuser)")
