@@ -162,6 +162,11 @@ def units_plan_rate(organizations: Sequence[Organization], period: Period, **_op
     return _figure(rows, records)
 
 
+# Counts only what lies below the given organizations, not themselves: a figure of the tree read for one of its
+# organizations leaves that organization's own row out (indicators.services.materialized_figures).
+units_plan_rate.below_only = True
+
+
 def agency_plan_issued_on_time(organizations: Sequence[Organization], period: Period, **_options) -> Figure:
     """Of the agencies among and below the given organizations, those that issued their annual plan for the
     year by the date their superior plan set (any date when it set none)."""

@@ -201,6 +201,8 @@ def materialized_figures(targets: Sequence[Target], organization: Organization, 
     figures = {}
     for target_id, rows in by_target.items():
         target, state = wanted[target_id], states[target_id]
+        if getattr(registry.measures.get(target.measure), "below_only", False):
+            rows = [row for row in rows if row[0] != organization.path]
         live = compute(target, [organization], period)  # lazy: only its records are used
         figure = Figure(records=live.records, rows=lambda rows=rows: rows, count=state.is_count,
                         computed_at=state.computed_at)

@@ -228,7 +228,8 @@ def _organization_changed(sender, instance, **kwargs):
     # Its kind, validity, merger or place in the tree: any measure, above its old and its new place.
     if kwargs.get("raw"):
         return
-    changed(ALL, {instance.path, getattr(instance, "_measured_from", None)})
+    # Its path is set after post_save: the organization itself (by id, read at commit) and its parent.
+    changed(ALL, {instance.pk, instance.parent_id, getattr(instance, "_measured_from", None)})
 
 
 def connect() -> None:
