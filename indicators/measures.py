@@ -38,6 +38,7 @@ class Figure:
         self.records = records
         self.computed_at = computed_at
         self._rows = rows
+        self._subtotals = None
         if rows is None:
             self._numerator, self._denominator, self._by_path = numerator, denominator, dict(by_path or {})
             self._count = denominator is None
@@ -77,9 +78,19 @@ class Figure:
 
     def within(self, organization: Organization) -> tuple[int, int | None]:
         """The figure of `organization` and everything below it (the drill-down's row)."""
-        rows = [value for path, value in self.by_path.items() if path.startswith(organization.path)]
-        numerator = sum(n for n, _d in rows)
-        return numerator, None if self.is_count else sum(d or 0 for _n, d in rows)
+        if self._subtotals is None:
+            # Each path's numbers added to every organization on it ("/1/5/9/": to /1/, /1/5/ and /1/5/9/), once:
+            # a drill-down to a hundred agencies then reads a dictionary instead of scanning every path each time.
+            subtotals: dict[str, tuple[int, int]] = {}
+            for path, (numerator, denominator) in self.by_path.items():
+                prefix = "/"
+                for part in path.strip("/").split("/"):
+                    prefix += f"{part}/"
+                    before_n, before_d = subtotals.get(prefix, (0, 0))
+                    subtotals[prefix] = (before_n + numerator, before_d + (denominator or 0))
+            self._subtotals = subtotals
+        numerator, denominator = self._subtotals.get(organization.path, (0, 0))
+        return numerator, None if self.is_count else denominator
 
     def __repr__(self) -> str:
         return f"Figure({self.numerator}, {self.denominator})"

@@ -96,7 +96,8 @@ class MeasuredValue(models.Model):
     """A target's figure for one organization (the records that sit exactly there, not below) and one period
     of its plan's year, as its measure computed it: province-wide pages add these up instead of computing."""
 
-    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="measured_values")
+    # Read through the unique (target, period, organization) index: no index of its own.
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="measured_values", db_index=False)
     period = models.CharField(_("period"), max_length=10)  # Period.key
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     numerator = models.PositiveBigIntegerField(_("numerator"))

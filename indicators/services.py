@@ -262,11 +262,12 @@ def _reading(target, organization, period, figure, *, today=None) -> Reading:
 def drill_down(reading: Reading, children: Sequence[Organization], *, today=None) -> list[Reading]:
     """The reading of each organization below, from the same figure (no measure computed again)."""
     rows = []
+    none = reading.figure.records.none() if reading.figure is not None else None
     for child in children:
         figure = None
         if reading.figure is not None:
             numerator, denominator = reading.figure.within(child)
-            figure = Figure(numerator, denominator, reading.figure.records.none())
+            figure = Figure(numerator, denominator, none)
         rows.append(_reading(reading.target, child, reading.period, figure, today=today))
     return rows
 
