@@ -10,7 +10,7 @@ per target. Bulk inserts send no signal: the nightly refresh and MEASURES_MAX_AG
 
 from __future__ import annotations
 
-import logging
+import functools
 import threading
 
 from django.db import transaction
@@ -19,8 +19,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.utils import timezone
 
 from plans.models import Measure
-
-logger = logging.getLogger(__name__)
 
 STUDY = (Measure.STAFF_STUDY_RATE, Measure.STUDY_SESSIONS_HELD)
 PLANS = (Measure.UNITS_PLAN_RATE, Measure.AGENCY_PLAN_ISSUED_ON_TIME, Measure.ASSIGNMENTS_DONE_RATE)
@@ -104,8 +102,9 @@ def mark(scopes, target_ids) -> list[int]:
         idle = list(MeasuredTarget.objects.select_for_update().filter(target__in=targets, pending=False)
                     .values_list("target_id", flat=True))
         MeasuredTarget.objects.filter(target__in=targets).update(changed_at=timezone.now(), pending=True)
+        # Enqueued once `pending` is committed: a worker that started at once would otherwise clear it first.
         for pk in idle:
-            refresh_target.enqueue(pk)
+            transaction.on_commit(functools.partial(refresh_target.enqueue, pk), robust=True)
     return idle
 
 
