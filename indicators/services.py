@@ -4,6 +4,7 @@ the monthly counts entered by hand (form and .xlsx import)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -26,6 +27,8 @@ from orgs.models import Organization
 from orgs.scoping import can
 from orgs.text import fold
 from plans.models import Comparator, Measure, Target, TargetKind
+
+logger = logging.getLogger(__name__)
 
 # A share or rate more than this many points short of its target before the period ends is at risk.
 AT_RISK_POINTS = Decimal(10)
@@ -231,6 +234,10 @@ def refresh(target: Target) -> int:
             for key, figure in figures.items() for path, (numerator, denominator) in figure.by_path.items()
             if path in ids]
     with transaction.atomic():
+        # One refresh of a target writes at a time; one that started later and has written already wins.
+        state = MeasuredTarget.objects.select_for_update().filter(target=target).first()
+        if state is None or (state.computed_at and state.computed_at >= started):
+            return 0
         MeasuredValue.objects.filter(target=target).delete()
         MeasuredValue.objects.bulk_create(rows, batch_size=2000)
         MeasuredTarget.objects.filter(target=target).update(
@@ -241,12 +248,17 @@ def refresh(target: Target) -> int:
 def refresh_all(*, since_year: int | None = None) -> int:
     """Refresh every measured target of the plans of `since_year` (default: last year) and later."""
     since_year = since_year or timezone.localdate().year - 1
-    targets = (Target.objects.exclude(measure="").filter(plan__year__gte=since_year)
+    targets = (Target.objects.filter(measure__in=[key for key, _measure in registry.measures.items()],
+                                     plan__year__gte=since_year)
                .select_related("plan__organization").prefetch_related("documents", "plan__basis_documents")
                .order_by("pk"))
     done = 0
     for target in targets.iterator(chunk_size=200):
-        refresh(target)
+        try:
+            refresh(target)
+        except Exception:  # one target's failure must not leave the others stale; its figures stay as they were
+            logger.exception("Refreshing the figures of target %s failed", target.pk)
+            continue
         done += 1
     return done
 

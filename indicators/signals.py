@@ -75,6 +75,7 @@ def changed_targets(target_ids) -> None:
 def mark(scopes, target_ids) -> list[int]:
     """Mark the targets the scopes reach (and `target_ids`) changed now; enqueue a refresh for each that has
     none waiting. Returns the targets enqueued."""
+    from core import registry
     from indicators.models import MeasuredTarget
     from indicators.tasks import refresh_target
     from orgs.models import Organization
@@ -94,7 +95,8 @@ def mark(scopes, target_ids) -> list[int]:
         if year is not None:
             scope &= Q(plan__year=year)
         query |= scope
-    targets = list(Target.objects.filter(query).exclude(measure="").values_list("pk", flat=True))
+    measured = [key for key, _measure in registry.measures.items()]
+    targets = list(Target.objects.filter(query, measure__in=measured).values_list("pk", flat=True))
     if not targets:
         return []
     with transaction.atomic():

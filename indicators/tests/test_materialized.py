@@ -214,9 +214,14 @@ def test_stale_old_or_absent_figures_are_computed_on_demand(tree, settings):
 
 
 def test_the_nightly_refresh_covers_recent_plans(tree):
+    from core import scheduler
+    from indicators.tasks import refresh_all_targets
+
     agency, units, plan = tree
     assert services.refresh_all(since_year=2025) >= len(_targets(plan))
     assert all(services.read(t, agency).computed_at for t in _targets(plan))
+    scheduler.discover()
+    assert scheduler.JOBS["refresh-measures"].task is refresh_all_targets
 
 
 # The pages
