@@ -252,6 +252,9 @@ CACHES = {
 # Exports of longer lists than this are written by the worker (exports app); the files are
 # deleted this many days after they were asked for.
 EXPORT_SYNC_LIMIT = envint("EXPORT_SYNC_LIMIT", 5000)
+# Targets' materialized figures (indicators) are read while computed after the last change of their records
+# and not older than this (the nightly refresh renews them); otherwise the pages compute them on demand.
+MEASURES_MAX_AGE = timedelta(hours=envint("MEASURES_MAX_AGE_HOURS", 26))
 EXPORT_RETENTION_DAYS = envint("EXPORT_RETENTION_DAYS", 7)
 # Past one machine: with REDIS_URL, the cache lives in Redis (django-redis) and background tasks
 # queue in Redis (django-tasks-rq), run by `danvan worker` on the worker hosts. The scheduler's

@@ -34,6 +34,8 @@ class MeasureSerializer(serializers.Serializer):
     comparator = serializers.CharField(source="target.comparator")
     status = serializers.CharField()
     status_label = serializers.CharField()
+    computed_at = serializers.DateTimeField(allow_null=True, help_text="When the figure was computed by the "
+                                            "worker (materialized); null: computed for this answer.")
 
 
 class MeasureQuery(serializers.Serializer):
@@ -43,8 +45,9 @@ class MeasureQuery(serializers.Serializer):
 
 
 class MeasureViewSet(viewsets.ViewSet):
-    """The live value of each target of a plan, for an organization (by default the plan's) and a period
-    (a key such as 2026, 2026-H1, 2026-Q3; by default the plan's year)."""
+    """The value of each target of a plan, for an organization (by default the plan's) and a period
+    (a key such as 2026, 2026-H1, 2026-Q3; by default the plan's year): the worker's materialized figure
+    when it is fresh (computed_at says when), computed for the answer otherwise."""
 
     permission_classes = [IsAuthenticated]
 
@@ -68,7 +71,7 @@ class MeasureViewSet(viewsets.ViewSet):
         except ValidationError as exc:
             raise serializers.ValidationError(exc.message_dict) from None
         targets = plan.targets.select_related("plan").prefetch_related("documents", "plan__basis_documents")
-        readings = [services.read(target, organization, period) for target in targets]
+        readings = services.readings(list(targets), organization, period)
         return Response(MeasureSerializer(readings, many=True).data)
 
 

@@ -16,7 +16,7 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from indicators import measures
+        from indicators import measures, signals
         from indicators.models import MONTHLY_COUNTS, MONTHLY_RATES
         from plans.models import Measure
 
@@ -28,3 +28,5 @@ class IndicatorsConfig(AppConfig):
         # Entered by hand, month by month with evidence, until each register registers its own function.
         for kind in (*MONTHLY_RATES, *MONTHLY_COUNTS):
             registry.measures.register(kind, measures.monthly(kind))
+        # The materialized figures go stale, and their refresh is enqueued, when the records they read change.
+        signals.connect()

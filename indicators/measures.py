@@ -9,8 +9,7 @@ The functions are registered in `core.registry.measures` under their `Measure` v
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
 
@@ -23,23 +22,78 @@ from progress.models import ProgressUpdate
 from training.models import StudySession
 
 
-@dataclass
 class Figure:
-    numerator: int
-    denominator: int | None
-    records: QuerySet
-    # organization path -> (numerator, denominator) of the records that sit exactly there
-    by_path: dict[str, tuple[int, int | None]] = field(default_factory=dict)
+    """A measure's numbers: the numerator, the denominator (None for a count), the queryset of the records
+    behind them, and the same two numbers per organization path (`by_path`: the records that sit exactly
+    there), so that a value is rolled up the tree or drilled down it without computing again.
+
+    A measure builds its figure lazily: the records' queryset is ready at once, the numbers are read on
+    first use, so a page that shows materialized numbers (indicators.services) still lists the records
+    without running the measure's aggregation. `computed_at` is set when the numbers were read from the
+    materialized values (when they were computed); None when computed now."""
+
+    def __init__(self, numerator: int = 0, denominator: int | None = None, records: QuerySet | None = None,
+                 by_path: dict[str, tuple[int, int | None]] | None = None, *, computed_at=None,
+                 rows: Callable[[], Iterable[tuple[str, int, int | None]]] | None = None, count: bool = False):
+        self.records = records
+        self.computed_at = computed_at
+        self._rows = rows
+        self._subtotals = None
+        if rows is None:
+            self._numerator, self._denominator, self._by_path = numerator, denominator, dict(by_path or {})
+            self._count = denominator is None
+        else:
+            self._count = count
+
+    def _load(self) -> None:
+        if self._rows is None:
+            return
+        count, rows, self._rows = self._count, self._rows, None
+        by_path: dict[str, tuple[int, int | None]] = {}
+        for path, numerator, denominator in rows():
+            before_n, before_d = by_path.get(path, (0, None if count else 0))
+            by_path[path] = (before_n + (numerator or 0), None if count else (before_d or 0) + (denominator or 0))
+        self._by_path = by_path
+        self._numerator = sum(n for n, _d in by_path.values())
+        self._denominator = None if count else sum(d or 0 for _n, d in by_path.values())
+
+    @property
+    def numerator(self) -> int:
+        self._load()
+        return self._numerator
+
+    @property
+    def denominator(self) -> int | None:
+        self._load()
+        return self._denominator
+
+    @property
+    def by_path(self) -> dict[str, tuple[int, int | None]]:
+        self._load()
+        return self._by_path
 
     @property
     def is_count(self) -> bool:
-        return self.denominator is None
+        return self._count
 
     def within(self, organization: Organization) -> tuple[int, int | None]:
         """The figure of `organization` and everything below it (the drill-down's row)."""
-        rows = [value for path, value in self.by_path.items() if path.startswith(organization.path)]
-        numerator = sum(n for n, _d in rows)
-        return numerator, None if self.is_count else sum(d or 0 for _n, d in rows)
+        if self._subtotals is None:
+            # Each path's numbers added to every organization on it ("/1/5/9/": to /1/, /1/5/ and /1/5/9/), once:
+            # a drill-down to a hundred agencies then reads a dictionary instead of scanning every path each time.
+            subtotals: dict[str, tuple[int, int]] = {}
+            for path, (numerator, denominator) in self.by_path.items():
+                prefix = "/"
+                for part in path.strip("/").split("/"):
+                    prefix += f"{part}/"
+                    before_n, before_d = subtotals.get(prefix, (0, 0))
+                    subtotals[prefix] = (before_n + numerator, before_d + (denominator or 0))
+            self._subtotals = subtotals
+        numerator, denominator = self._subtotals.get(organization.path, (0, 0))
+        return numerator, None if self.is_count else denominator
+
+    def __repr__(self) -> str:
+        return f"Figure({self.numerator}, {self.denominator})"
 
 
 def _paths(organizations: Sequence[Organization]) -> Q:
@@ -56,16 +110,10 @@ def _under(field_name: str, organizations: Sequence[Organization]) -> Q:
     return Q(**{f"{field_name}__in": Organization.objects.filter(_paths(organizations)).values("pk")})
 
 
-def _figure(rows: Iterable[tuple[str, int, int | None]], records: QuerySet, *, count: bool = False) -> Figure:
-    by_path: dict[str, tuple[int, int | None]] = {}
-    for path, numerator, denominator in rows:
-        before_n, before_d = by_path.get(path, (0, None if count else 0))
-        by_path[path] = (before_n + (numerator or 0), None if count else (before_d or 0) + (denominator or 0))
-    figure = Figure(0, None if count else 0, records, by_path)
-    figure.numerator = sum(n for n, _d in by_path.values())
-    if not count:
-        figure.denominator = sum(d or 0 for _n, d in by_path.values())
-    return figure
+def _figure(rows: Callable[[], Iterable[tuple[str, int, int | None]]], records: QuerySet, *,
+            count: bool = False) -> Figure:
+    """The figure of `rows()` (path, numerator, denominator), read when its numbers are first asked for."""
+    return Figure(records=records, rows=rows, count=count)
 
 
 def staff_study_rate(organizations: Sequence[Organization], period: Period, *,
@@ -86,7 +134,7 @@ def staff_study_rate(organizations: Sequence[Organization], period: Period, *,
             .values_list("organization__path", "done", "total"))
     # Those who have not studied first: whom the unit still has to reach.
     records = staff.select_related("organization").order_by("studied", "organization__path", "sort_key", "pk")
-    return _figure(rows, records)
+    return _figure(lambda: rows, records)
 
 
 def _existing_during(queryset: QuerySet, period: Period) -> QuerySet:
@@ -113,13 +161,21 @@ def units_plan_rate(organizations: Sequence[Organization], period: Period, **_op
     own = issued.filter(organization=OuterRef("pk"))
     merged_in = issued.filter(organization__successor=OuterRef("pk"),
                               organization__valid_to__range=(period.start, period.end))
-    rows = [(path, int(own_plan or predecessor_plan), 1) for path, own_plan, predecessor_plan in
-            counted.annotate(own_plan=Exists(own), predecessor_plan=Exists(merged_in)).order_by()
-            .values_list("path", "own_plan", "predecessor_plan")]
+
+    def rows():
+        return [(path, int(own_plan or predecessor_plan), 1) for path, own_plan, predecessor_plan in
+                counted.annotate(own_plan=Exists(own), predecessor_plan=Exists(merged_in)).order_by()
+                .values_list("path", "own_plan", "predecessor_plan")]
+
     records = (issued.filter(Q(organization__in=counted) | Q(organization__successor__in=counted,
                                                              organization__valid_to__range=(period.start, period.end)))
                .select_related("organization").order_by("organization__path", "-id"))
     return _figure(rows, records)
+
+
+# Counts only what lies below the given organizations, not themselves: a figure of the tree read for one of its
+# organizations leaves that organization's own row out (indicators.services.materialized_figures).
+units_plan_rate.below_only = True
 
 
 def agency_plan_issued_on_time(organizations: Sequence[Organization], period: Period, **_options) -> Figure:
@@ -129,8 +185,11 @@ def agency_plan_issued_on_time(organizations: Sequence[Organization], period: Pe
         Organization.objects.filter(_paths(organizations)).filter(kind=OrganizationKind.AGENCY), period)
     on_time = (_issued_annual_plans(period).filter(organization=OuterRef("pk"))
                .filter(Q(parent__lower_plans_due__isnull=True) | Q(date__lte=F("parent__lower_plans_due"))))
-    rows = [(path, int(done), 1) for path, done in
-            agencies.annotate(done=Exists(on_time)).order_by().values_list("path", "done")]
+
+    def rows():
+        return [(path, int(done), 1) for path, done in
+                agencies.annotate(done=Exists(on_time)).order_by().values_list("path", "done")]
+
     records = (_issued_annual_plans(period).filter(organization__in=agencies)
                .select_related("organization", "parent").order_by("organization__path", "-id"))
     return _figure(rows, records)
@@ -149,7 +208,7 @@ def study_sessions_held(organizations: Sequence[Organization], period: Period, *
     rows = (sessions.order_by().values("organization__path").annotate(n=Count("pk"))
             .values_list("organization__path", "n", "n"))
     records = sessions.select_related("organization").order_by("-date", "-id")
-    return _figure(((path, n, None) for path, n, _n in rows), records, count=True)
+    return _figure(lambda: ((path, n, None) for path, n, _n in rows), records, count=True)
 
 
 def assignments_done_rate(organizations: Sequence[Organization], period: Period, **_options) -> Figure:
@@ -165,7 +224,7 @@ def assignments_done_rate(organizations: Sequence[Organization], period: Period,
             .values_list("lead_unit__path", "done", "total"))
     # Those still open first: what the units have left to do.
     records = assignments.select_related("lead_unit", "plan").order_by("completed", "lead_unit__path", "order", "pk")
-    return _figure(rows, records)
+    return _figure(lambda: rows, records)
 
 
 def monthly(kind: str):
@@ -178,7 +237,7 @@ def monthly(kind: str):
                 .annotate(n=Sum("numerator"), d=Sum("denominator"))
                 .values_list("organization__path", "n", "d"))
         records = counts.select_related("organization").order_by("-month", "organization__path")
-        return _figure(rows, records, count=kind not in MONTHLY_RATES)
+        return _figure(lambda: rows, records, count=kind not in MONTHLY_RATES)
 
     measure.__name__ = f"monthly_{kind}"
     measure.__doc__ = f"{kind}: the sums of its monthly counts within the period."

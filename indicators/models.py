@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from core.history import HistoricalRecords
 from orgs.models import Organization
 from orgs.scoping import ScopedQuerySet
-from plans.models import Measure
+from plans.models import Measure, Target
 
 # Rates: a numerator out of a denominator each month; counts: a number each month, no denominator.
 MONTHLY_RATES = (
@@ -68,3 +68,47 @@ class MonthlyCount(models.Model):
     @property
     def is_rate(self) -> bool:
         return self.measure in MONTHLY_RATES
+
+
+class MeasuredTarget(models.Model):
+    """The state of a target's materialized figures (MeasuredValue): when they were computed, when the
+    records its measure reads last changed, and whether a refresh waits in the worker's queue. The figures
+    are fresh when computed after the last change (indicators.services.is_fresh)."""
+
+    target = models.OneToOneField(Target, primary_key=True, on_delete=models.CASCADE, related_name="measured")
+    is_count = models.BooleanField(default=False)
+    # When the computation the stored figures come from started (None: never computed).
+    computed_at = models.DateTimeField(null=True, blank=True)
+    # The last time records the measure reads changed (after that change was committed).
+    changed_at = models.DateTimeField(null=True, blank=True)
+    # A refresh is enqueued and has not started yet: further changes enqueue nothing more.
+    pending = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("measured target")
+        verbose_name_plural = _("measured targets")
+
+    def __str__(self) -> str:
+        return str(self.target_id)
+
+
+class MeasuredValue(models.Model):
+    """A target's figure for one organization (the records that sit exactly there, not below) and one period
+    of its plan's year, as its measure computed it: province-wide pages add these up instead of computing."""
+
+    # Read through the unique (target, period, organization) index: no index of its own.
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="measured_values", db_index=False)
+    period = models.CharField(_("period"), max_length=10)  # Period.key
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    numerator = models.PositiveBigIntegerField(_("numerator"))
+    denominator = models.PositiveBigIntegerField(_("denominator"), null=True, blank=True)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("measured value")
+        verbose_name_plural = _("measured values")
+        constraints = [models.UniqueConstraint(fields=["target", "period", "organization"],
+                                               name="measured_value_one_per_org")]
+
+    def __str__(self) -> str:
+        return f"{self.target_id} {self.period} {self.organization_id}"

@@ -4,10 +4,12 @@ the monthly counts entered by hand (form and .xlsx import)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
@@ -20,11 +22,13 @@ from core.history import ChangeReason, acting_as
 from core.periods import Period, PeriodKind
 from documents.xlsx import ImportReport, XlsxError, read_rows
 from indicators.measures import Figure
-from indicators.models import MONTHLY_CHOICES, MonthlyCount
+from indicators.models import MONTHLY_CHOICES, MeasuredTarget, MeasuredValue, MonthlyCount
 from orgs.models import Organization
 from orgs.scoping import can
 from orgs.text import fold
 from plans.models import Comparator, Measure, Target, TargetKind
+
+logger = logging.getLogger(__name__)
 
 # A share or rate more than this many points short of its target before the period ends is at risk.
 AT_RISK_POINTS = Decimal(10)
@@ -62,6 +66,11 @@ class Reading:
     @property
     def denominator(self) -> int | None:
         return self.figure.denominator if self.figure else None
+
+    @property
+    def computed_at(self):
+        """When the figure was computed, when it was read from the materialized values; None: just now."""
+        return self.figure.computed_at if self.figure else None
 
     @property
     def status_label(self) -> str:
@@ -131,12 +140,127 @@ def compute(target: Target, organizations: Sequence[Organization], period: Perio
 
 
 def read(target: Target, organization: Organization, period: Period | None = None, *,
-         today: dt.date | None = None, figure: Figure | None = None) -> Reading:
+         today: dt.date | None = None, figure: Figure | None = None, materialized: bool = True) -> Reading:
     """The target's current value and status for `organization` (and everything below it) in `period`
-    (by default the plan's year)."""
+    (by default the plan's year): from its materialized figures when they are fresh, computed otherwise."""
     period = period or plan_period(target)
-    figure = figure if figure is not None else compute(target, [organization], period)
+    if figure is None:
+        figure = (materialized_figures([target], organization, period).get(target.pk) if materialized else None) \
+            or compute(target, [organization], period)
     return _reading(target, organization, period, figure, today=today)
+
+
+def readings(targets: Sequence[Target], organization: Organization, period: Period, *,
+             today: dt.date | None = None) -> list[Reading]:
+    """`read` for each of a plan's targets, the materialized figures of all of them read at once."""
+    stored = materialized_figures(targets, organization, period)
+    return [read(target, organization, period, today=today, figure=stored.get(target.pk), materialized=False)
+            for target in targets]
+
+
+# Materialized figures: each target's figure per organization and period of its plan's year, computed by the
+# worker (refresh) when the records its measure reads change, and every night (indicators.tasks).
+
+
+def periods_of(year: int) -> list[Period]:
+    """The periods a target of a plan of `year` is read in (the pages' period picker) and materialized for."""
+    return [Period(year, PeriodKind.YEAR), Period(year, PeriodKind.NINE_MONTHS),
+            *(Period(year, PeriodKind.HALF, n) for n in (1, 2)),
+            *(Period(year, PeriodKind.QUARTER, n) for n in range(1, 5))]
+
+
+def is_fresh(state: MeasuredTarget, now=None) -> bool:
+    """Computed after the last change of the records it reads, and not older than MEASURES_MAX_AGE (changes
+    the signals cannot see, such as bulk inserts, are caught by the nightly refresh)."""
+    if state.computed_at is None or (state.changed_at is not None and state.changed_at >= state.computed_at):
+        return False
+    return (now or timezone.now()) - state.computed_at <= settings.MEASURES_MAX_AGE
+
+
+def _materializable(target: Target, organization: Organization, period: Period) -> bool:
+    # The organization lies in the subtree of the plan's organization (paths are made of ids).
+    return (bool(target.measure) and f"/{target.plan.organization_id}/" in organization.path
+            and period in periods_of(target.plan.year))
+
+
+def materialized_figures(targets: Sequence[Target], organization: Organization, period: Period) -> dict:
+    """Target id -> the figure of `organization` (and below) in `period`, added up from the fresh materialized
+    values (two queries for any number of targets); targets without fresh values are left out. The records
+    behind a figure are still the measure's own queryset (not run until listed)."""
+    wanted = {target.pk: target for target in targets if _materializable(target, organization, period)}
+    if not wanted:
+        return {}
+    now = timezone.now()
+    states = {state.target_id: state for state in MeasuredTarget.objects.filter(target__in=list(wanted))
+              if is_fresh(state, now)}
+    if not states:
+        return {}
+    by_target: dict[int, list] = {pk: [] for pk in states}
+    for target_id, path, numerator, denominator in (
+            MeasuredValue.objects.filter(target__in=list(states), period=period.key,
+                                         organization__path__startswith=organization.path)
+            .values_list("target_id", "organization__path", "numerator", "denominator")):
+        by_target[target_id].append((path, numerator, denominator))
+    figures = {}
+    for target_id, rows in by_target.items():
+        target, state = wanted[target_id], states[target_id]
+        if getattr(registry.measures.get(target.measure), "below_only", False):
+            rows = [row for row in rows if row[0] != organization.path]
+        live = compute(target, [organization], period)  # lazy: only its records are used
+        figure = Figure(records=live.records, rows=lambda rows=rows: rows, count=state.is_count,
+                        computed_at=state.computed_at)
+        figures[target_id] = figure
+    return figures
+
+
+def refresh(target: Target) -> int:
+    """Compute `target`'s figure in every period of its plan's year for its plan's organization and all below,
+    and store it per organization (replacing what was stored) in one transaction; returns the rows stored.
+    Changes committed while it computes leave the figures stale (they are later than its start) and enqueue
+    the next refresh (the pending flag is cleared first)."""
+    started = timezone.now()
+    MeasuredTarget.objects.update_or_create(target=target, defaults={"pending": False})
+    measure = registry.measures.get(target.measure) if target.measure else None
+    if measure is None:
+        with transaction.atomic():
+            MeasuredValue.objects.filter(target=target).delete()
+            MeasuredTarget.objects.filter(target=target).delete()
+        return 0
+    root = target.plan.organization
+    figures = {period.key: compute(target, [root], period) for period in periods_of(target.plan.year)}
+    ids = dict(Organization.objects.filter(path__startswith=root.path).values_list("path", "pk"))
+    rows = [MeasuredValue(target=target, period=key, organization_id=ids[path], numerator=numerator,
+                          denominator=denominator, computed_at=started)
+            for key, figure in figures.items() for path, (numerator, denominator) in figure.by_path.items()
+            if path in ids]
+    with transaction.atomic():
+        # One refresh of a target writes at a time; one that started later and has written already wins.
+        state = MeasuredTarget.objects.select_for_update().filter(target=target).first()
+        if state is None or (state.computed_at and state.computed_at >= started):
+            return 0
+        MeasuredValue.objects.filter(target=target).delete()
+        MeasuredValue.objects.bulk_create(rows, batch_size=2000)
+        MeasuredTarget.objects.filter(target=target).update(
+            computed_at=started, is_count=next(iter(figures.values())).is_count)
+    return len(rows)
+
+
+def refresh_all(*, since_year: int | None = None) -> int:
+    """Refresh every measured target of the plans of `since_year` (default: last year) and later."""
+    since_year = since_year or timezone.localdate().year - 1
+    targets = (Target.objects.filter(measure__in=[key for key, _measure in registry.measures.items()],
+                                     plan__year__gte=since_year)
+               .select_related("plan__organization").prefetch_related("documents", "plan__basis_documents")
+               .order_by("pk"))
+    done = 0
+    for target in targets.iterator(chunk_size=200):
+        try:
+            refresh(target)
+        except Exception:  # one target's failure must not leave the others stale; its figures stay as they were
+            logger.exception("Refreshing the figures of target %s failed", target.pk)
+            continue
+        done += 1
+    return done
 
 
 def _reading(target, organization, period, figure, *, today=None) -> Reading:
@@ -150,11 +274,12 @@ def _reading(target, organization, period, figure, *, today=None) -> Reading:
 def drill_down(reading: Reading, children: Sequence[Organization], *, today=None) -> list[Reading]:
     """The reading of each organization below, from the same figure (no measure computed again)."""
     rows = []
+    none = reading.figure.records.none() if reading.figure is not None else None
     for child in children:
         figure = None
         if reading.figure is not None:
             numerator, denominator = reading.figure.within(child)
-            figure = Figure(numerator, denominator, reading.figure.records.none())
+            figure = Figure(numerator, denominator, none)
         rows.append(_reading(reading.target, child, reading.period, figure, today=today))
     return rows
 

@@ -62,10 +62,12 @@ class MeasuredMixin(ScopedMixin):
         return organization, period
 
     def period_choices(self, plan: Plan) -> list[Period]:
-        year = Period(plan.year, PeriodKind.YEAR)
-        halves = [Period(plan.year, PeriodKind.HALF, n) for n in (1, 2)]
-        quarters = [Period(plan.year, PeriodKind.QUARTER, n) for n in range(1, 5)]
-        return [year, Period(plan.year, PeriodKind.NINE_MONTHS), *halves, *quarters]
+        return services.periods_of(plan.year)
+
+
+def computed_at(readings) -> object | None:
+    """When the oldest of the figures shown was computed (None: all of them computed just now)."""
+    return min((r.computed_at for r in readings if r.computed_at), default=None)
 
 
 class PlanTargetsView(MeasuredMixin, DetailView):
@@ -76,9 +78,10 @@ class PlanTargetsView(MeasuredMixin, DetailView):
         plan = self.object
         organization, period = self.choose(plan)
         targets = list(plan.targets.select_related("plan").prefetch_related("documents", "plan__basis_documents"))
-        readings = [services.read(target, organization, period) for target in targets]
+        readings = services.readings(targets, organization, period)
         return super().get_context_data(
             plan=plan, organization=organization, period=period, readings=readings,
+            computed_at=computed_at(readings),
             periods=self.period_choices(plan),
             organizations=reach_within(self.request.user, plan.organization), **kwargs)
 
@@ -101,7 +104,7 @@ class TargetDetailView(MeasuredMixin, DetailView):
             records = [services.record_row(record) for record in visible[:RECORDS_SHOWN]]
         return super().get_context_data(
             target=target, plan=target.plan, reading=reading, rows=services.drill_down(reading, children),
-            records=records, records_total=total, records_cut=total > len(records),
+            records=records, records_total=total, records_cut=total > len(records), computed_at=reading.computed_at,
             documents=services.documents_of(target) if target.measure in services.STUDY_MEASURES else [],
             organization=organization, period=period, periods=self.period_choices(target.plan),
             organizations=reach_within(self.request.user, target.plan.organization),
