@@ -26,7 +26,7 @@ from indicators import services as indicators
 from indicators.measures import Figure
 from indicators.services import STUDY_MEASURES, Reading, Status
 from orgs.models import Organization, OrganizationKind
-from plans.models import Assignment, AssignmentStatus, Plan, PlanKind, PlanStatus, Target
+from plans.models import Assignment, AssignmentStatus, Measure, Plan, PlanKind, PlanStatus, Target
 from progress import reporting
 from progress.reporting_models import Report, ReportingPeriod, ReportLevel
 
@@ -56,6 +56,17 @@ def _targets(plans: Sequence[Plan]) -> list[Target]:
                 .prefetch_related("documents", "plan__basis_documents").order_by("plan_id", "order", "id"))
 
 
+# Above this many agencies a subtree measure is computed for their provinces. The measures that leave the
+# given organizations' own nodes out (units' plans: the units and agencies *below*) keep the agencies.
+MANY = 10
+OWN_NODE_LEFT_OUT = {Measure.UNITS_PLAN_RATE}
+
+
+def provinces_of(organizations: Sequence[Organization]) -> list[Organization]:
+    ids = {int(o.path.strip("/").split("/")[0]) for o in organizations}
+    return list(Organization.objects.filter(pk__in=ids))
+
+
 def read_targets(targets: Sequence[Target], owners: dict[int, Organization], period_of,
                  today: dt.date | None = None) -> dict[int, Reading]:
     """The reading of each target for its plan's organization (`owners` by plan organization id), one
@@ -73,6 +84,10 @@ def read_targets(targets: Sequence[Target], owners: dict[int, Organization], per
     figures: dict[int, Figure] = {}
     for (measure_key, _docs, period), (documents, members) in groups.items():
         organizations = list({t.plan.organization_id: owners[t.plan.organization_id] for t in members}.values())
+        if len(organizations) > MANY and measure_key not in OWN_NODE_LEFT_OUT:
+            # Many agencies: their provinces, one path filter each instead of one per agency (the figure
+            # is split by path all the same).
+            organizations = provinces_of(organizations)
         figure = registry.measures.get(measure_key)(organizations, period, documents=documents)
         for target in members:
             numerator, denominator = figure.within(owners[target.plan.organization_id])
