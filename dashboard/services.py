@@ -280,7 +280,7 @@ class AgencyRow:
         return (-(self.behind_share or 0), -self.missing, self.agency.path)
 
 
-def province_rows(agencies: Sequence[Organization], period: ReportingPeriod | None, year: int, user,
+def province_rows(agencies: Sequence[Organization], period: ReportingPeriod | None, year: int,
                   *, today: dt.date | None = None) -> list[AgencyRow]:
     plans = {agency_pk: plan for (agency_pk, _year), plan in current_plans(agencies, year).items()}
     owners = {a.pk: a for a in agencies}
@@ -290,7 +290,9 @@ def province_rows(agencies: Sequence[Organization], period: ReportingPeriod | No
         by_agency.setdefault(reading.organization.pk, []).append(reading)
     rows = {a.pk: AgencyRow(a, plans.get(a.pk), by_agency.get(a.pk, [])) for a in agencies}
     if period is not None:
-        completeness_rows, total = reporting.completeness(period, user)
+        # Unscoped: only the rows of the agencies the user sees are kept, and whoever sees an agency's node
+        # sees all its units (agency reach or wider).
+        completeness_rows, total = reporting.completeness(period)
         if period.level == ReportLevel.AGENCY:
             for agency_pk, row in rows.items():
                 expected = [org for org in total.expected if org.pk == agency_pk]

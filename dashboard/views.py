@@ -90,7 +90,7 @@ class ProvinceDashboard(DashboardMixin, TemplateView):
         else:
             period = services.default_period(periods)
         year = self.choice("year") or (period.year if period else timezone.localdate().year)
-        rows = services.province_rows(agencies, period, year, request.user)
+        rows = services.province_rows(agencies, period, year)
         if self.export:
             return xlsx_response(f"tong-hop-tinh-{year}.xlsx", _("Province overview %(year)s") % {"year": year},
                                  *province_sheet(rows))

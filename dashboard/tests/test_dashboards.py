@@ -112,3 +112,26 @@ def test_the_leader_page_does_not_grow_with_the_agencies(client_for, unit_period
     coordinator = client_for("coordinator")
     url = f"/dashboard/agency/?organization={orgs['TN.SXD'].pk}&year=2024"
     assert _count(coordinator, url)[0] < 25
+
+
+def test_a_focal_office_sees_only_its_agency_on_the_province_page(client_for, unit_period_2024, orgs):
+    response = client_for("focal").get(f"/dashboard/province/?period={unit_period_2024.pk}")
+    assert [row.agency.code for row in response.context["rows"]] == ["TN.SXD"]
+
+
+@pytest.mark.parametrize("many", [0, 100])
+def test_the_figures_read_at_once_are_each_targets_own_reading(orgs, users, monkeypatch, many):
+    """Split from one figure per measure (for the agencies, or for their provinces when there are many), a
+    target's value and status are what its own page reads."""
+    from indicators import services as indicators
+
+    monkeypatch.setattr(services, "MANY", many)
+    _more_agencies(orgs, users, 2)
+    agencies = services.visible_agencies(users["coordinator"])
+    plans = services.current_plans(agencies, 2024)
+    targets = services._targets(list(plans.values()))
+    readings = services.read_targets(targets, {a.pk: a for a in agencies}, services._year)
+    assert len(readings) == len(targets) > 3
+    for target in targets:
+        own = indicators.read(target, target.plan.organization, services._year(target))
+        assert (readings[target.pk].value, readings[target.pk].status) == (own.value, own.status), target
