@@ -135,3 +135,22 @@ def test_the_figures_read_at_once_are_each_targets_own_reading(orgs, users, monk
     for target in targets:
         own = indicators.read(target, target.plan.organization, services._year(target))
         assert (readings[target.pk].value, readings[target.pk].status) == (own.value, own.status), target
+
+
+def test_last_years_target_of_the_same_measure_stands_beside_this_years(client_for, orgs):
+    from plans.models import PlanKind, PlanStatus, Target
+    from plans.tests.factories import PlanFactory
+
+    this_year = Target.objects.filter(plan__organization=orgs["TN.SXD"], plan__year=2024).exclude(measure="").first()
+    last_plan = PlanFactory(organization=orgs["TN.SXD"], year=2023, status=PlanStatus.ISSUED, kind=PlanKind.ANNUAL)
+    Target.objects.create(plan=last_plan, text="Chỉ tiêu năm trước", kind=this_year.kind, measure=this_year.measure,
+                          comparator=this_year.comparator, target_value=50)
+    queries, response = _count(client_for("leader"), "/dashboard/agency/?year=2024")
+    assert queries < 25  # both years' measures
+    row = next(r for r in response.context["page"].targets if r.target == this_year)
+    assert row.last is not None and row.last.target.text == "Chỉ tiêu năm trước"
+    assert row.last.period.year == 2023
+    export = client_for("leader").get("/dashboard/agency/export.xlsx?year=2024")
+    sheet = load_workbook(io.BytesIO(export.content)).active
+    texts = [row[1] for row in sheet.iter_rows(min_row=5, values_only=True)]
+    assert this_year.text in texts
