@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "progress",
     "calendars",
     "indicators",
+    "dashboard",
     "registry",
     "ingest",
     "documents",
@@ -177,6 +178,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap-icons", BASE_DIR / "node_modules" / "bootstrap-icons" / "font"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     ("vendor/flatpickr", BASE_DIR / "node_modules" / "flatpickr" / "dist"),
+    ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
