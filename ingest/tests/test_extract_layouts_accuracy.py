@@ -51,3 +51,27 @@ def test_a_two_level_signature_keeps_both_levels(layout_documents):
         "title": "PHÓ CHỦ TỊCH",
         "name": "Lê Văn Thành",
     }
+
+
+MIN_F1_SCANNED = 0.90
+# Still below the bar as a scan: Tesseract reads the mark "2." of an area as "5)," and the re-reading
+# of marks gets it with too little confidence, so two areas run together.
+SCAN_MISSES = {"ubnd-tinh-chu-tri-phoi-hop-2026"}
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="mark misread")) if s in SCAN_MISSES else s
+        for s in LAYOUT_STEMS
+    ],
+)
+def test_every_field_group_reaches_090_f1_on_a_scan(layout_documents, layout_gold, stem, tmp_path):
+    """As the seeds' scans (test_extract_accuracy.scan): every page at 150 dpi, no text layer. The
+    two-column header and closing, the ruled table of tasks and the roman marks are read through."""
+    from ingest.tests.test_extract_accuracy import scan
+
+    scores = score(extract_plan(scan(layout_documents[stem]["pdf"], tmp_path)), layout_gold[stem])
+    below = {g: round(scores[g].f1, 3) for g in groups_of(scores) if scores[g].f1 < MIN_F1_SCANNED}
+    wrong_fields = [f for f, ok in scores["document_fields"].items() if not ok]
+    assert not below and not wrong_fields, f"{stem} scanned: {below}; wrong document fields: {wrong_fields}"
