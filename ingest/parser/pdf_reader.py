@@ -752,7 +752,11 @@ def _heading_word(word: str) -> str:
     return _HEADING_WORDS.get(_bare(core), core) + word[len(core) :]
 
 
-for _w in ["MỤC", "ĐÍCH", "YÊU", "CẦU", "NHIỆM", "VỤ", "GIẢI", "PHÁP", "TỔ", "CHỨC", "THỰC", "HIỆN", "KINH", "PHÍ", "TIÊU", "CHỈ", "TRỌNG", "TÂM"]:
+_HEADING_VOCABULARY = (
+    "MỤC", "ĐÍCH", "YÊU", "CẦU", "NHIỆM", "VỤ", "GIẢI", "PHÁP", "TỔ",
+    "CHỨC", "THỰC", "HIỆN", "KINH", "PHÍ", "TIÊU", "CHỈ", "TRỌNG", "TÂM",
+)
+for _w in _HEADING_VOCABULARY:
     _HEADING_WORDS[_bare(_w)] = _w
 
 
