@@ -43,14 +43,12 @@ OCR_MAX_PIXELS = 36_000_000
 TESSERACT = shutil.which("tesseract") or "tesseract"
 OCR_WORKERS = max(1, min(4, os.cpu_count() or 1))
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
-# A numbered item's marker ("2.", "3)") set apart by a tab is a shape Tesseract's line model can
-# take for letters ("gÀI", "Xã") with a confidence near zero, which runs two items together. Such
-# a short first word is read again by itself with digits only, and replaced when that reading is a
-# marker read with confidence.
+# A list mark ("2.", "III.") set apart by a tab is a shape Tesseract's Vietnamese line model can
+# take for letters ("gÀI", "L", "3:") or read short ("I." for "II."): such marks are read again
+# by themselves (_reread_marks). Marks read with less confidence than this are read again whatever
+# follows them; a mark read again is taken from MARK_READ_FROM.
 MARKER_REREAD_BELOW = 60.0
-MARKER_TRUSTED_FROM = 80.0
-MARK_READ_FROM = 60.0  # read again among the page's marks, a mark is taken from this confidence
-_MARKER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})[.)]$")
+MARK_READ_FROM = 60.0
 
 Progress = Callable[[int, int], None]
 
@@ -635,7 +633,8 @@ def _reread_marks(image, groups: list[list[list[str]]]) -> None:
         places.append((y, y + box[3] - box[1]))
         y += box[3] - box[1] + pad
     buffer = io.BytesIO()
-    sheet.save(buffer, format="PNG")
+    # In black and white: the grey edges of a scan enlarged to OCR_DPI make "2." read as "2" or "„5".
+    sheet.point(lambda v: 0 if v < scan_layout.INK_BELOW else 255).save(buffer, format="PNG")
     try:
         result = subprocess.run(
             [TESSERACT, "stdin", "stdout", "-l", "eng", "--psm", "6", "tsv"],
@@ -663,32 +662,6 @@ def _reread_marks(image, groups: list[list[list[str]]]) -> None:
             mark = mark.replace("l", "I")  # the Latin model's "Il." for "II."
         if _READ_MARK.match(mark):
             group[0][11] = mark
-
-
-def _reread_marker(image, word: list[str]) -> str | None:
-    """The word's box, padded with white, read as one line of digits and closing marks."""
-    from PIL import ImageOps
-
-    left, top, width, height = (int(v) for v in word[6:10])
-    if image.mode != "L":
-        image = image.convert("L")
-    crop = ImageOps.expand(image.crop((left - 4, top - 4, left + width + 4, top + height + 4)), border=40, fill=255)
-    buffer = io.BytesIO()
-    crop.save(buffer, format="PNG")
-    try:
-        result = subprocess.run(
-            [TESSERACT, "stdin", "stdout", "-l", "eng", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789IVX.)",
-             "tsv"],
-            input=buffer.getvalue(), capture_output=True, check=True, timeout=10,
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None  # the first reading stands
-    for row in result.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) == 12 and _MARKER.match(cols[11].strip()) and float(cols[10]) >= MARKER_TRUSTED_FROM:
-            return cols[11].strip()
-    return None
 
 
 def _ocr_tables(pages: list[list[Line]]) -> list[list[Line]]:
