@@ -706,8 +706,8 @@ def _ocr_tables(pages: list[list[Line]]) -> list[list[Line]]:
 
 _ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 # A top-level heading read by OCR: a short mark, then the heading in capitals ("II. NỘI DUNG").
-_OCR_HEADING = re.compile(r"^(\S{1,4})\s+_?(\w.{3,})$")
-_ROMAN_LOOKALIKE = re.compile(r"^[IVXLl1|!íìï]{1,4}[.,:;]?$")
+# ("H" is how "II" reads at times; a rule or stroke beside the mark reads as "_" or "—").
+_OCR_HEADING = re.compile(r"^([IVXLHl1|!íìï]{1,4}(?:[.,:;]\s*|\s+))(?:[_—–-]\s*)?(\w.{3,})$")
 
 
 # The words of the headings of a plan's sections (RULES.md), by their letters without marks: a
@@ -721,13 +721,21 @@ def _bare(word: str) -> str:
 
 
 def _heading_word(word: str) -> str:
+    """A word of a heading with its marks set right ("CHÚC" is "CHỨC"), or two words Tesseract ran
+    together set apart ("NỘIDUNG" is "NỘI DUNG")."""
     core = word.rstrip(",.;:")
-    return _HEADING_WORDS.get(_bare(core), core) + word[len(core) :]
+    bare = _bare(core)
+    if bare in _HEADING_WORDS:
+        return _HEADING_WORDS[bare] + word[len(core) :]
+    for cut in range(2, len(bare) - 1):
+        if bare[:cut] in _HEADING_WORDS and bare[cut:] in _HEADING_WORDS and len(core) == len(bare):
+            return f"{_HEADING_WORDS[bare[:cut]]} {_HEADING_WORDS[bare[cut:]]}" + word[len(core) :]
+    return word
 
 
 _HEADING_VOCABULARY = (
     "MỤC", "ĐÍCH", "YÊU", "CẦU", "NHIỆM", "VỤ", "GIẢI", "PHÁP", "TỔ",
-    "CHỨC", "THỰC", "HIỆN", "KINH", "PHÍ", "TIÊU", "CHỈ", "TRỌNG", "TÂM",
+    "CHỨC", "THỰC", "HIỆN", "KINH", "PHÍ", "TIÊU", "CHỈ", "TRỌNG", "TÂM", "NỘI", "DUNG",
 )
 for _w in _HEADING_VOCABULARY:
     _HEADING_WORDS[_bare(_w)] = _w
@@ -742,7 +750,7 @@ def _roman_sequence(pages: list[list[Line]]) -> None:
     for page in pages:
         for ln in page:
             match = _OCR_HEADING.match(ln.text)
-            if ln.cells is not None or not match or not _ROMAN_LOOKALIKE.match(match.group(1)):
+            if ln.cells is not None or not match:
                 continue
             if match.group(2) != match.group(2).upper():
                 continue  # not a heading in capitals

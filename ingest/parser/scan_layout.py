@@ -31,7 +31,10 @@ RULE_ACROSS = 0.10
 RULE_DOWN = 0.03
 # A white gap down a strip at least this share of the page's width is a gutter between two
 # columns (a tab after a list mark, or the wide space of a justified line, stay well under it).
-GUTTER = 0.05
+GUTTER = 0.04
+# Once a block of two columns is open, a strip goes on with it where a narrower gap runs down the
+# block's gutter (a long line of one column reaching towards the other).
+GUTTER_GOING_ON = 0.02
 STRIP_GAP_PX = 2  # white rows within a strip (the gaps inside a letter's marks)
 COLUMN_GAP = 0.02  # of the page's height: white left between the two columns laid one above the other
 
@@ -217,7 +220,7 @@ def prepare(page: Image.Image) -> Prepared:
         page, mask = clean, clean_mask
     table_ranges = [(t.box[1], t.box[3]) for t in tables]
     strips = _strips(_ink_rows(mask.tobytes(), width, height), table_ranges)
-    blocks = _blocks(mask, strips, table_ranges, int(GUTTER * width))
+    blocks = _blocks(mask, strips, table_ranges, int(GUTTER * width), int(GUTTER_GOING_ON * width))
     if not any(split is not None for *_, split in blocks):
         return Prepared(page, tables)
     # Lay the page out again: each two-column block as its left column above its right one.
@@ -244,7 +247,7 @@ def prepare(page: Image.Image) -> Prepared:
 
 
 def _blocks(mask: Image.Image, strips: list[tuple[int, int]], tables: list[tuple[int, int]],
-            min_gutter: int) -> list[tuple[int, int, int | None]]:
+            min_gutter: int, min_going_on: int) -> list[tuple[int, int, int | None]]:
     """(top, bottom, split) of runs of strips: `split` is the x of the gutter of a two-column
     block, None for a strip read as it is."""
     found: list[tuple[int, int, int | None]] = []
@@ -264,7 +267,7 @@ def _blocks(mask: Image.Image, strips: list[tuple[int, int]], tables: list[tuple
             close()
             found.append((top, bottom, None))
             continue
-        gaps, x0, x1 = _gutters(mask, top, bottom, min_gutter)
+        gaps, x0, x1 = _gutters(mask, top, bottom, min_going_on if band else min_gutter)
         # One gutter between two columns of some width (not a list mark and its text, nor a
         # number left blank: "Số:      /KH-UBND").
         across = [g for g in gaps if band and max(band[2], g[0]) < min(band[3], g[1])]
@@ -272,6 +275,7 @@ def _blocks(mask: Image.Image, strips: list[tuple[int, int]], tables: list[tuple
             g0, g1 = across[0]
             band[1], band[2], band[3], band[4] = bottom, max(band[2], g0), min(band[3], g1), []
             continue
+        gaps = [g for g in gaps if g[1] - g[0] >= min_gutter]
         if len(gaps) == 1 and min(gaps[0][0] - x0, x1 - gaps[0][1]) >= 4 * line_h:
             g0, g1 = gaps[0]
             close()
