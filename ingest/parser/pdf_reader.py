@@ -455,10 +455,55 @@ def _box(words: list[list[str]]) -> tuple[int, int, int, int]:
     )
 
 
+# Vietnamese writes every syllable as a word of its own, and a syllable has one form: an initial
+# consonant (or none), a run of vowels, a final consonant (or none). Tesseract runs words together
+# where the spaces of a scan are narrow ("Nộivụ", "Úybannhân", "KINHPHÍ"): a word with a marked
+# letter that is two or more syllables, and no one, is set apart into its syllables.
+_VOWELS = frozenset("aeiouy")  # with their marks taken off
+_INITIALS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+             "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")  # "đ" is "d" here
+_FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "")
+_WORD_CORE = re.compile(r"^([^\w]*)(\w+)([^\w]*)$")
+
+
+def _syllable_ends(base: str, i: int = 0) -> list[int] | None:
+    """Where each syllable of `base` (lower case, marks taken off) ends, or None."""
+    if i == len(base):
+        return []
+    for initial in _INITIALS:
+        if not base.startswith(initial, i):
+            continue
+        j = k = i + len(initial)
+        while k < len(base) and base[k] in _VOWELS:
+            k += 1
+        if k == j:
+            continue
+        for final in _FINALS:
+            if base.startswith(final, k) and (rest := _syllable_ends(base, k + len(final))) is not None:
+                return [k + len(final), *rest]
+    return None
+
+
+def _set_apart(text: str) -> str:
+    """Each word of `text` run together from Vietnamese syllables set apart ("Nộivụ" "Nội vụ")."""
+    words = []
+    for word in text.split(" "):
+        m = _WORD_CORE.match(word)
+        core = m.group(2) if m else ""
+        if len(core) > 3 and any(ord(c) > 127 for c in core) and not any(c.isdigit() or c == "_" for c in core):
+            base = "".join("d" if c == "đ" else unicodedata.normalize("NFD", c)[0] for c in core.lower())
+            ends = _syllable_ends(base) if len(base) == len(core) else None
+            if ends and len(ends) > 1:
+                cut = [core[a:b] for a, b in zip([0, *ends], ends, strict=False)]
+                word = m.group(1) + " ".join(cut) + m.group(3)
+        words.append(word)
+    return " ".join(words)
+
+
 def _line(words: list[list[str]], new_block: bool) -> Line:
     x0, x1, top, bottom = _box(words)
     # Tesseract writes "Đ" as the Icelandic eth at times (normalize maps it later too).
-    text = undouble_type_code(" ".join(w[11].strip() for w in words).replace("Ð", "Đ"))
+    text = undouble_type_code(_set_apart(" ".join(w[11].strip() for w in words).replace("Ð", "Đ")))
     return Line(text, x0, x1, top, bottom, new_block=new_block)
 
 
@@ -497,10 +542,10 @@ def _ocr_lines(png: bytes, number: int = 1) -> list[Line]:
         x0, _, x1, _ = table.box
         for r, (top, bottom, row_cells) in enumerate(table.rows):
             texts = [_cell_text(cells.get((t, r, c), [])) for c in range(len(row_cells))]
-            if texts[0] == "" and any(texts[1:]):
+            if not re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?|STT|TT", texts[0]) and any(texts[1:]):
                 # A row's number alone in a narrow cell is a shape Tesseract may leave unread.
                 x_a, x_b = row_cells[0]
-                texts[0] = _read_number(prepared.image, (x_a + 2, top + 2, x_b - 2, bottom - 2)) or ""
+                texts[0] = _read_number(prepared.image, (x_a + 2, top + 2, x_b - 2, bottom - 2)) or texts[0]
             if any(texts):
                 lines.append(Line(" ".join(texts), x0, x1, top, bottom, new_block=True, cells=texts, table=t))
     lines.sort(key=lambda ln: ln.top if ln.cells is not None else -1)  # keeps the order of the rest
@@ -555,26 +600,35 @@ def _cell_text(words: list[list[str]]) -> str:
                 lines[-1].append(w)
                 continue
         lines.append([w])
-    text = " ".join(" ".join(w[11].strip() for w in sorted(line, key=lambda w: int(w[6]))) for line in lines)
+    text = _set_apart(
+        " ".join(" ".join(w[11].strip() for w in sorted(line, key=lambda w: int(w[6]))) for line in lines)
+    )
     # Words run together in a narrow cell ("PhòngNội"): a capital after a small letter starts a word.
     text = "".join(f" {c}" if i and c.isupper() and text[i - 1].islower() else c for i, c in enumerate(text))
     return undouble_type_code(text.replace("Ð", "Đ")).replace("|", "/").strip()
 
 
+_LABEL_LIKE = re.compile(r"^\S{1,4}[.):;,]$")
+
+
 def _join_labels(lines: list[Line]) -> list[Line]:
-    """A list mark Tesseract read as a line of its own (the tab after it) joined to the text
-    beside it, as the text layer's pieces are."""
+    """A list mark Tesseract read as a line of its own (the tab after it), even as a block of its
+    own read before the text, joined to the text beside it, as the text layer's pieces are."""
     out: list[Line] = []
-    for ln in lines:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and _LABEL.match(prev.text)
-            and ln.x0 >= prev.x1
-            and min(prev.bottom, ln.bottom) - max(prev.top, ln.top) > 0.5 * (prev.bottom - prev.top)
-        ):
-            prev.text, prev.x1, prev.bottom = f"{prev.text} {ln.text}", ln.x1, max(prev.bottom, ln.bottom)
-            continue
+    pending = list(lines)
+    while pending:
+        ln = pending.pop(0)
+        if _LABEL.match(ln.text) or _LABEL_LIKE.match(ln.text):
+            height = ln.bottom - ln.top
+            beside = next(
+                (other for other in pending[:6]
+                 if other.x0 >= ln.x1 and min(ln.bottom, other.bottom) - max(ln.top, other.top) > 0.5 * height),
+                None,
+            )
+            if beside is not None:
+                beside.text, beside.x0 = f"{ln.text} {beside.text}", ln.x0
+                beside.top, beside.new_block = min(beside.top, ln.top), beside.new_block or ln.new_block
+                continue
         out.append(ln)
     return out
 
@@ -587,9 +641,15 @@ MARK_TRUSTED = 95.0  # a mark Tesseract reads with this confidence is not read a
 def _mark_span(group: list[list[str]]) -> tuple[int, int, int, int] | None:
     """The box of a line's list mark worth reading again: its first word, short, set apart from
     the text by a tab, or read with little confidence; None when there is none or it is sure."""
+    first = group[0]
     if len(group) < 2:
-        return None
-    first, second = group[0], group[1]
+        # A mark alone on its line (its text read as another block): read it with some room.
+        head, h = first[11].strip(), int(first[9])
+        if not _LABEL_LIKE.match(head) or (_LABEL.match(head) and float(first[10]) >= MARK_TRUSTED):
+            return None
+        x0, top = int(first[6]), int(first[7])
+        return x0 - 4, top - 4, x0 + int(first[8]) + h // 2, top + h + 4
+    second = group[1]
     height = statistics.median(int(w[9]) for w in group)
     x0, x1 = int(first[6]), int(first[6]) + int(first[8])
     head, conf = first[11].strip(), float(first[10])
