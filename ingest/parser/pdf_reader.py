@@ -768,6 +768,9 @@ _ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", 
 # A top-level heading read by OCR: a short mark, then the heading in capitals ("II. NỘI DUNG").
 # ("H" is how "II" reads at times; a rule or stroke beside the mark reads as "_" or "—").
 _OCR_HEADING = re.compile(r"^([IVXLHl1|!íìï]{1,4}(?:[.,:;]\s*|\s+))(?:[_—–-]\s*)?(\w.{3,})$")
+# A heading in small letters ("III. Một số chỉ tiêu") needs a mark that is no digit, and its period
+# (or the mark run into the heading's capital: "LMục đích").
+_OCR_HEADING_SMALL = re.compile(r"^([IVXLHl|]{1,4}[.,:;]\s*|[IL](?=[A-ZĐ]))(?:[_—–-]\s*)?([A-ZĐ]\w*.{3,})$")
 
 
 # The words of the headings of a plan's sections (RULES.md), by their letters without marks: a
@@ -810,10 +813,11 @@ def _roman_sequence(pages: list[list[Line]]) -> None:
     for page in pages:
         for ln in page:
             match = _OCR_HEADING.match(ln.text)
-            if ln.cells is not None or not match:
+            if match and match.group(2) != match.group(2).upper():
+                match = None  # not a heading in capitals
+            match = match or _OCR_HEADING_SMALL.match(ln.text)
+            if ln.cells is not None or not match or len(ln.text) > 120:
                 continue
-            if match.group(2) != match.group(2).upper():
-                continue  # not a heading in capitals
             if count >= len(_ROMAN_NUMERALS) or (match.group(1).startswith("1") and count):
                 continue
             heading = " ".join(_heading_word(w) for w in match.group(2).split(" "))
