@@ -612,22 +612,26 @@ _LABEL_LIKE = re.compile(r"^\S{1,4}[.):;,]$")
 
 
 def _join_labels(lines: list[Line]) -> list[Line]:
-    """A list mark Tesseract read as a line of its own (the tab after it), even as a block of its
-    own read before the text, joined to the text beside it, as the text layer's pieces are."""
+    """A list mark Tesseract read as a line of its own (the tab after it), even in a block of its
+    own read far from the text's, joined to the text beside it on its row, as the text layer's
+    pieces are; the text takes the mark's place in the order."""
     out: list[Line] = []
     pending = list(lines)
     while pending:
         ln = pending.pop(0)
         if _LABEL.match(ln.text) or _LABEL_LIKE.match(ln.text):
             height = ln.bottom - ln.top
-            beside = next(
-                (other for other in pending[:6]
+            beside = min(
+                (other for other in pending
                  if other.x0 >= ln.x1 and min(ln.bottom, other.bottom) - max(ln.top, other.top) > 0.5 * height),
-                None,
+                key=lambda other: other.x0,
+                default=None,
             )
             if beside is not None:
+                pending.remove(beside)
                 beside.text, beside.x0 = f"{ln.text} {beside.text}", ln.x0
                 beside.top, beside.new_block = min(beside.top, ln.top), beside.new_block or ln.new_block
+                out.append(beside)
                 continue
         out.append(ln)
     return out
