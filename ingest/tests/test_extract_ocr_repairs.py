@@ -95,3 +95,38 @@ def test_a_ruled_table_of_tasks_read_by_ocr_is_written_as_markdown_rows_across_a
     assert [ln.text for ln in out[1]] == [
         "2", "| 2 | Sơ kết | Phòng Nội vụ | Quý IV |", "III. TỔ CHỨC THỰC HIỆN", "Mục", "Số",
     ]
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Phòng Nộivụ", "Phòng Nội vụ"),
+        ("Úybannhân dân các xã", "Úy ban nhân dân các xã"),
+        ("“Đăngkýxây dựng", "“Đăng ký xây dựng"),
+        ("II. KINHPHÍ", "II. KINH PHÍ"),
+        ("hóavà,", "hóa và,"),
+    ],
+)
+def test_vietnamese_syllables_run_together_by_ocr_are_set_apart(read, meant):
+    assert pdf_reader._set_apart(read) == meant
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["người khuyến nghiêng gì quốc giữa thưởng", "HĐND UBND Internet 30/5/2025", "Xô-viết", "Quý III năm 2025"],
+)
+def test_words_that_are_one_syllable_or_not_vietnamese_stay_whole(text):
+    assert pdf_reader._set_apart(text) == text
+
+
+def test_a_mark_read_in_a_block_of_its_own_goes_with_the_text_on_its_row():
+    lines = [
+        pdf_reader.Line("05/12/2025.", 238, 400, 757, 782),
+        pdf_reader.Line("2.", 316, 345, 832, 857, new_block=True),
+        pdf_reader.Line("trào tại địa phương.", 237, 900, 873, 912, new_block=True),
+        pdf_reader.Line("Nơi nhận:", 238, 400, 951, 987, new_block=True),
+        pdf_reader.Line("Ủy ban nhân dân các xã: xây dựng kế hoạch", 439, 1300, 819, 864, new_block=True),
+    ]
+    assert [ln.text for ln in pdf_reader._join_labels(lines)] == [
+        "05/12/2025.", "2. Ủy ban nhân dân các xã: xây dựng kế hoạch", "trào tại địa phương.", "Nơi nhận:",
+    ]
