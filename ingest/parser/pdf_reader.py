@@ -1,5 +1,11 @@
 """.pdf: text layer through PDFium, scanned pages through Tesseract OCR (lang vie).
 
+A scanned page is laid out first (scan_layout: ruling painted out, a ruled table's grid kept, a
+two-column header or closing laid out column by column) and read in one run; the words of a table's
+cells go back into their cells, a table of tasks becoming markdown rows as the text layer writes
+it. What Tesseract gets wrong where the document's form tells the truth is repaired: list marks
+read again by themselves, roman headings put in sequence, syllables run together set apart.
+
 The text layer is read glyph by glyph, by position (see _glyphs below): lines by baseline,
 letters by x, whatever font or text object they were drawn from. Both readers give positioned
 lines; paragraphs are rebuilt from the page geometry: a first-line indent, a wider vertical gap,
@@ -490,7 +496,7 @@ def _set_apart(text: str) -> str:
     for word in text.split(" "):
         m = _WORD_CORE.match(word)
         core = m.group(2) if m else ""
-        if len(core) > 3 and any(ord(c) > 127 for c in core) and not any(c.isdigit() or c == "_" for c in core):
+        if 3 < len(core) <= 24 and any(ord(c) > 127 for c in core) and not any(c.isdigit() or c == "_" for c in core):
             base = "".join("d" if c == "đ" else unicodedata.normalize("NFD", c)[0] for c in core.lower())
             ends = _syllable_ends(base) if len(base) == len(core) else None
             if ends and len(ends) > 1:
