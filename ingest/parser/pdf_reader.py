@@ -1,5 +1,11 @@
 """.pdf: text layer through PDFium, scanned pages through Tesseract OCR (lang vie).
 
+A scanned page is laid out first (scan_layout: ruling painted out, a ruled table's grid kept, a
+two-column header or closing laid out column by column) and read in one run; the words of a table's
+cells go back into their cells, a table of tasks becoming markdown rows as the text layer writes
+it. What Tesseract gets wrong where the document's form tells the truth is repaired: list marks
+read again by themselves, roman headings put in sequence, syllables run together set apart.
+
 The text layer is read glyph by glyph, by position (see _glyphs below): lines by baseline,
 letters by x, whatever font or text object they were drawn from. Both readers give positioned
 lines; paragraphs are rebuilt from the page geometry: a first-line indent, a wider vertical gap,
@@ -17,6 +23,7 @@ import re
 import shutil
 import statistics
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -25,6 +32,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from . import scan_layout
 from .errors import ErrorCode, ExtractionError
 from .normalize import starts_item
 from .patterns import undouble_type_code
@@ -41,13 +49,12 @@ OCR_MAX_PIXELS = 36_000_000
 TESSERACT = shutil.which("tesseract") or "tesseract"
 OCR_WORKERS = max(1, min(4, os.cpu_count() or 1))
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
-# A numbered item's marker ("2.", "3)") set apart by a tab is a shape Tesseract's line model can
-# take for letters ("gÀI", "Xã") with a confidence near zero, which runs two items together. Such
-# a short first word is read again by itself with digits only, and replaced when that reading is a
-# marker read with confidence.
+# A list mark ("2.", "III.") set apart by a tab is a shape Tesseract's Vietnamese line model can
+# take for letters ("gÀI", "L", "3:") or read short ("I." for "II."): such marks are read again
+# by themselves (_reread_marks). Marks read with less confidence than this are read again whatever
+# follows them; a mark read again is taken from MARK_READ_FROM.
 MARKER_REREAD_BELOW = 60.0
-MARKER_TRUSTED_FROM = 80.0
-_MARKER = re.compile(r"^\d{1,2}[.)]$")
+MARK_READ_FROM = 60.0
 
 Progress = Callable[[int, int], None]
 
@@ -60,6 +67,8 @@ class Line:
     top: float  # y grows downwards
     bottom: float
     new_block: bool = False  # the source says a new block starts here (OCR block)
+    cells: list[str] | None = None  # a row of a ruled table read by OCR: the text of each cell
+    table: int = 0  # which table of its page
 
 
 # Text layer: glyphs placed by their positions. PDFium gives characters in content-stream order,
@@ -415,9 +424,9 @@ def _render(page: pdfium.PdfPage) -> bytes:
     return buffer.getvalue()
 
 
-def _ocr_lines(png: bytes, number: int = 1) -> list[Line]:
-    """Tesseract's TSV words grouped into lines. One thread per process: OpenMP threads only
-    slow Tesseract down on a small machine, and pages run in parallel instead."""
+def _tesseract(png: bytes, number: int) -> str:
+    """Tesseract's TSV of a page image. One thread per process: OpenMP threads only slow Tesseract
+    down on a small machine, and pages run in parallel instead."""
     try:
         result = subprocess.run(
             [TESSERACT, "stdin", "stdout", "-l", OCR_LANG, "tsv"],
@@ -440,62 +449,390 @@ def _ocr_lines(png: bytes, number: int = 1) -> list[Line]:
         raise ExtractionError(ErrorCode.OCR_FAILED, page=number, detail=detail) from e
     except OSError as e:
         raise ExtractionError(ErrorCode.OCR_FAILED, page=number, detail=str(e)) from e
-    words: dict[tuple[str, str, str], list[list[str]]] = {}
-    for row in result.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) == 12 and cols[11].strip():
-            words.setdefault((cols[2], cols[3], cols[4]), []).append(cols)
-    image = None
-    for group in words.values():
-        first = group[0]
-        if float(first[10]) < MARKER_REREAD_BELOW and len(first[11].strip()) <= 4 and len(group) > 1:
-            if image is None:
-                from PIL import Image
+    return result.stdout.decode("utf-8", errors="replace")
 
-                image = Image.open(io.BytesIO(png))
-            first[11] = _reread_marker(image, first) or first[11]
+
+def _box(words: list[list[str]]) -> tuple[int, int, int, int]:
+    return (
+        min(int(w[6]) for w in words),
+        max(int(w[6]) + int(w[8]) for w in words),
+        min(int(w[7]) for w in words),
+        max(int(w[7]) + int(w[9]) for w in words),
+    )
+
+
+# Vietnamese writes every syllable as a word of its own, and a syllable has one form: an initial
+# consonant (or none), a run of vowels, a final consonant (or none). Tesseract runs words together
+# where the spaces of a scan are narrow ("Nộivụ", "Úybannhân", "KINHPHÍ"): a word with a marked
+# letter that is two or more syllables, and no one, is set apart into its syllables.
+_VOWELS = frozenset("aeiouy")  # with their marks taken off
+_INITIALS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+             "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")  # "đ" is "d" here
+_FINALS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "")
+_WORD_CORE = re.compile(r"^([^\w]*)(\w+)([^\w]*)$")
+
+
+def _syllable_ends(base: str, i: int = 0) -> list[int] | None:
+    """Where each syllable of `base` (lower case, marks taken off) ends, or None."""
+    if i == len(base):
+        return []
+    for initial in _INITIALS:
+        if not base.startswith(initial, i):
+            continue
+        j = k = i + len(initial)
+        while k < len(base) and base[k] in _VOWELS:
+            k += 1
+        if k == j:
+            continue
+        for final in _FINALS:
+            if base.startswith(final, k) and (rest := _syllable_ends(base, k + len(final))) is not None:
+                return [k + len(final), *rest]
+    return None
+
+
+def _set_apart(text: str) -> str:
+    """Each word of `text` run together from Vietnamese syllables set apart ("Nộivụ" "Nội vụ")."""
+    words = []
+    for word in text.split(" "):
+        m = _WORD_CORE.match(word)
+        core = m.group(2) if m else ""
+        if 3 < len(core) <= 24 and any(ord(c) > 127 for c in core) and not any(c.isdigit() or c == "_" for c in core):
+            base = "".join("d" if c == "đ" else unicodedata.normalize("NFD", c)[0] for c in core.lower())
+            ends = _syllable_ends(base) if len(base) == len(core) else None
+            if ends and len(ends) > 1:
+                cut = [core[a:b] for a, b in zip([0, *ends], ends, strict=False)]
+                word = m.group(1) + " ".join(cut) + m.group(3)
+        words.append(word)
+    return " ".join(words)
+
+
+def _line(words: list[list[str]], new_block: bool) -> Line:
+    x0, x1, top, bottom = _box(words)
+    # Tesseract writes "Đ" as the Icelandic eth at times (normalize maps it later too).
+    text = undouble_type_code(_set_apart(" ".join(w[11].strip() for w in words).replace("Ð", "Đ")))
+    return Line(text, x0, x1, top, bottom, new_block=new_block)
+
+
+def _ocr_lines(png: bytes, number: int = 1) -> list[Line]:
+    """The page's lines as Tesseract reads it once laid out (scan_layout.prepare): its words
+    grouped into lines, the words of a ruled table's cells put back into their cells (a Line with
+    `cells`, one a row of the table)."""
+    from PIL import Image
+
+    prepared = scan_layout.prepare(Image.open(io.BytesIO(png)))
+    buffer = io.BytesIO()
+    prepared.image.save(buffer, format="PNG")
+    tsv = _tesseract(buffer.getvalue(), number)
+    words: dict[tuple[str, str, str], list[list[str]]] = {}
+    cells: dict[tuple[int, int, int], list[list[str]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) != 12 or not cols[11].strip():
+            continue
+        cx, cy = int(cols[6]) + int(cols[8]) / 2, int(cols[7]) + int(cols[9]) / 2
+        for t, table in enumerate(prepared.tables):
+            at = table.cell_of(cx, cy)
+            if at is not None:
+                cells.setdefault((t, *at), []).append(cols)
+                break
+        else:
+            words.setdefault((cols[2], cols[3], cols[4]), []).append(cols)
+    _reread_marks(prepared.image, list(words.values()))
     lines: list[Line] = []
     previous_block = None
     for (block, _, _), group in words.items():
-        left = [int(w[6]) for w in group]
-        top = [int(w[7]) for w in group]
-        lines.append(
-            Line(
-                # Tesseract writes "Đ" as the Icelandic eth at times (normalize maps it later too).
-                undouble_type_code(" ".join(w[11].strip() for w in group).replace("Ð", "Đ")),
-                min(left),
-                max(int(w[6]) + int(w[8]) for w in group),
-                min(top),
-                max(int(w[7]) + int(w[9]) for w in group),
-                new_block=block != previous_block,
-            )
-        )
+        lines.append(_line(group, block != previous_block))
         previous_block = block
-    return lines
+    lines = _join_labels(lines)
+    for t, table in enumerate(prepared.tables):
+        x0, _, x1, _ = table.box
+        for r, (top, bottom, row_cells) in enumerate(table.rows):
+            texts = [_cell_text(cells.get((t, r, c), [])) for c in range(len(row_cells))]
+            if not re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?|STT|TT", texts[0]) and any(texts[1:]):
+                # A row's number alone in a narrow cell is a shape Tesseract may leave unread.
+                x_a, x_b = row_cells[0]
+                texts[0] = _read_number(prepared.image, (x_a + 2, top + 2, x_b - 2, bottom - 2)) or texts[0]
+            if any(texts):
+                lines.append(Line(" ".join(texts), x0, x1, top, bottom, new_block=True, cells=texts, table=t))
+    lines.sort(key=lambda ln: ln.top if ln.cells is not None else -1)  # keeps the order of the rest
+    return _in_page_order(lines)
 
 
-def _reread_marker(image, word: list[str]) -> str | None:
-    """The word's box, padded with white, read as one line of digits and closing marks."""
+def _read_number(image, box: tuple[int, int, int, int]) -> str | None:
+    """The number written in a table cell, read by itself with digits only; None if unsure."""
     from PIL import ImageOps
 
-    left, top, width, height = (int(v) for v in word[6:10])
-    crop = ImageOps.expand(image.crop((left - 4, top - 4, left + width + 4, top + height + 4)), border=40, fill=255)
+    crop = image.crop(box)
+    if crop.getextrema()[0] >= scan_layout.INK_BELOW:
+        return None  # an empty cell
     buffer = io.BytesIO()
-    crop.save(buffer, format="PNG")
+    ImageOps.expand(crop, border=40, fill=255).save(buffer, format="PNG")
     try:
         result = subprocess.run(
-            [TESSERACT, "stdin", "stdout", "-l", "eng", "--psm", "7", "-c", "tessedit_char_whitelist=0123456789.)",
+            [TESSERACT, "stdin", "stdout", "-l", "eng", "--psm", "6", "-c", "tessedit_char_whitelist=0123456789.",
              "tsv"],
             input=buffer.getvalue(), capture_output=True, check=True, timeout=10,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
     except (OSError, subprocess.SubprocessError):
-        return None  # the first reading stands
+        return None
     for row in result.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
         cols = row.split("\t")
-        if len(cols) == 12 and _MARKER.match(cols[11].strip()) and float(cols[10]) >= MARKER_TRUSTED_FROM:
-            return cols[11].strip()
+        if len(cols) == 12 and re.fullmatch(r"\d{1,3}\.?", cols[11].strip()) and float(cols[10]) >= MARK_READ_FROM:
+            return cols[11].strip().rstrip(".")
     return None
+
+
+def _in_page_order(lines: list[Line]) -> list[Line]:
+    """Tesseract's lines in its order, each table row put where its top is."""
+    rows = [ln for ln in lines if ln.cells is not None]
+    rest = [ln for ln in lines if ln.cells is None]
+    out: list[Line] = []
+    for ln in rest:
+        while rows and rows[0].top <= ln.top:
+            out.append(rows.pop(0))
+        out.append(ln)
+    return out + rows
+
+
+def _cell_text(words: list[list[str]]) -> str:
+    """The words of a table cell in reading order: lines by their middle, words left to right."""
+    lines: list[list[list[str]]] = []
+    for w in sorted(words, key=lambda w: int(w[7]) + int(w[9]) / 2):
+        middle, height = int(w[7]) + int(w[9]) / 2, int(w[9])
+        if lines:
+            last = lines[-1][-1]
+            if abs(middle - (int(last[7]) + int(last[9]) / 2)) < 0.5 * max(height, int(last[9])):
+                lines[-1].append(w)
+                continue
+        lines.append([w])
+    text = _set_apart(
+        " ".join(" ".join(w[11].strip() for w in sorted(line, key=lambda w: int(w[6]))) for line in lines)
+    )
+    # Words run together in a narrow cell ("PhòngNội"): a capital after a small letter starts a word.
+    text = "".join(f" {c}" if i and c.isupper() and text[i - 1].islower() else c for i, c in enumerate(text))
+    return undouble_type_code(text.replace("Ð", "Đ")).replace("|", "/").strip()
+
+
+_LABEL_LIKE = re.compile(r"^\S{1,4}[.):;,]$")
+
+
+def _join_labels(lines: list[Line]) -> list[Line]:
+    """A list mark Tesseract read as a line of its own (the tab after it), even in a block of its
+    own read far from the text's, joined to the text beside it on its row, as the text layer's
+    pieces are; the text takes the mark's place in the order."""
+    out: list[Line] = []
+    pending = list(lines)
+    while pending:
+        ln = pending.pop(0)
+        if _LABEL.match(ln.text) or _LABEL_LIKE.match(ln.text):
+            height = ln.bottom - ln.top
+            beside = min(
+                (other for other in pending
+                 if other.x0 >= ln.x1 and min(ln.bottom, other.bottom) - max(ln.top, other.top) > 0.5 * height),
+                key=lambda other: other.x0,
+                default=None,
+            )
+            if beside is not None:
+                pending.remove(beside)
+                beside.text, beside.x0 = f"{ln.text} {beside.text}", ln.x0
+                beside.top, beside.new_block = min(beside.top, ln.top), beside.new_block or ln.new_block
+                out.append(beside)
+                continue
+        out.append(ln)
+    return out
+
+
+_STRAY_ACCENT = re.compile(r"^[ˆ˜^~`´¨'’‘\"]+$")
+_READ_MARK = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.,:)]$")
+MARK_TRUSTED = 95.0  # a mark Tesseract reads with this confidence is not read again
+
+
+def _mark_span(group: list[list[str]]) -> tuple[int, int, int, int] | None:
+    """The box of a line's list mark worth reading again: its first word, short, set apart from
+    the text by a tab, or read with little confidence; None when there is none or it is sure."""
+    first = group[0]
+    if len(group) < 2:
+        # A mark alone on its line (its text read as another block): read it with some room.
+        head, h = first[11].strip(), int(first[9])
+        if not _LABEL_LIKE.match(head) or (_LABEL.match(head) and float(first[10]) >= MARK_TRUSTED):
+            return None
+        x0, top = int(first[6]), int(first[7])
+        return x0 - 4, top - 4, x0 + int(first[8]) + h // 2, top + h + 4
+    second = group[1]
+    height = statistics.median(int(w[9]) for w in group)
+    x0, x1 = int(first[6]), int(first[6]) + int(first[8])
+    head, conf = first[11].strip(), float(first[10])
+    if len(head) > 4 or x1 - x0 > 2.5 * height:
+        return None
+    if _LABEL.match(head) and conf >= MARK_TRUSTED:
+        return None
+    gap = int(second[6]) - x1
+    if gap < 0.6 * height and conf >= MARKER_REREAD_BELOW:
+        return None
+    # The mark's box as Tesseract drew it can leave out its period: up to the next word.
+    # Rows of the words beside it, not the mark's own box, which may reach the line above.
+    top = min(int(w[7]) for w in group[1:4])
+    bottom = max(int(w[7]) + int(w[9]) for w in group[1:4])
+    return x0 - 4, top - 4, max(x1 + 4, min(int(second[6]) - 6, x1 + int(height))), bottom + 4
+
+
+def _reread_marks(image, groups: list[list[list[str]]]) -> None:
+    """The list marks of the page's lines ("2.", "III.", "a)") that Tesseract read as something
+    else ("gÀI", "L", "3:", "I." for "II.") read again, all in one run of Tesseract over their
+    boxes set one under the other, without the Vietnamese model's pull towards words; a mark read
+    with confidence replaces the first word (a colon or comma read for its period made a period).
+    An accent Tesseract left as a word of its own beside the mark goes."""
+    from PIL import Image
+
+    for group in groups:
+        group[:] = [w for i, w in enumerate(group) if not (i and _STRAY_ACCENT.match(w[11].strip()))] or group
+    spans = [(g, box) for g in groups if (box := _mark_span(g)) is not None]
+    if not spans:
+        return
+    if image.mode != "L":
+        image = image.convert("L")
+    pad = 40
+    width = max(b[2] - b[0] for _, b in spans) + 2 * pad
+    height = sum(b[3] - b[1] + pad for _, b in spans) + pad
+    sheet = Image.new("L", (width, height), 255)
+    places = []
+    y = pad
+    for _, box in spans:
+        sheet.paste(image.crop(box), (pad, y))
+        places.append((y, y + box[3] - box[1]))
+        y += box[3] - box[1] + pad
+    buffer = io.BytesIO()
+    # In black and white: the grey edges of a scan enlarged to OCR_DPI make "2." read as "2" or "„5".
+    sheet.point(lambda v: 0 if v < scan_layout.INK_BELOW else 255).save(buffer, format="PNG")
+    try:
+        result = subprocess.run(
+            [TESSERACT, "stdin", "stdout", "-l", "eng", "--psm", "6", "tsv"],
+            input=buffer.getvalue(), capture_output=True, check=True, timeout=30,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return  # the first readings stand
+    read: dict[int, list[list[str]]] = {}
+    for row in result.stdout.decode("utf-8", errors="replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) != 12 or not cols[11].strip():
+            continue
+        middle = int(cols[7]) + int(cols[9]) / 2
+        at = next((i for i, (top, bottom) in enumerate(places) if top - pad / 2 <= middle <= bottom + pad / 2), None)
+        if at is not None:
+            read.setdefault(at, []).append(cols)
+    for i, (group, _) in enumerate(spans):
+        words = read.get(i, [])
+        if len(words) != 1 or float(words[0][10]) < MARK_READ_FROM:
+            continue
+        mark = words[0][11].strip()
+        mark = mark[:-1] + "." if mark[-1] in ",:;" else mark
+        if re.fullmatch(r"[IlVX]+[.)]", mark):
+            mark = mark.replace("l", "I")  # the Latin model's "Il." for "II."
+        if _READ_MARK.match(mark):
+            group[0][11] = mark
+
+
+def _ocr_tables(pages: list[list[Line]]) -> list[list[Line]]:
+    """The rows of the ruled tables read by OCR as text: a table of tasks (its header names the
+    columns, tables.columns) as markdown rows, one a line, as the text layer writes it; its rows
+    at the top of the next page, the rest of it, the same; any other table cell by cell."""
+    out_pages: list[list[Line]] = []
+    open_columns = None  # the column count of a table of tasks still open at the foot of a page
+    for page in pages:
+        out: list[Line] = []
+        i = 0
+        while i < len(page):
+            ln = page[i]
+            if ln.cells is None:
+                out.append(ln)
+                if not _PAGE_NUMBER.match(ln.text):
+                    open_columns = None
+                i += 1
+                continue
+            rows = [ln]
+            while i + len(rows) < len(page) and page[i + len(rows)].cells is not None and (
+                page[i + len(rows)].table == ln.table
+            ):
+                rows.append(page[i + len(rows)])
+            i += len(rows)
+            header = [re.sub(r"^S\s?T\s?T$", "STT", c) for c in rows[0].cells]
+            first = not any(not _PAGE_NUMBER.match(o.text) for o in out)
+            if columns(header) or (first and open_columns == len(header)):
+                rows[0].cells = header
+                for row in rows:
+                    row.text = "| " + " | ".join(row.cells) + " |"
+                    out.append(row)
+                open_columns = len(rows[-1].cells)
+            else:
+                out.extend(
+                    Line(c, row.x0, row.x1, row.top, row.bottom, new_block=True) for row in rows for c in row.cells if c
+                )
+                open_columns = None
+        out_pages.append(out)
+    return out_pages
+
+
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# A top-level heading read by OCR: a short mark, then the heading in capitals ("II. NỘI DUNG").
+# ("H" is how "II" reads at times; a rule or stroke beside the mark reads as "_" or "—").
+_OCR_HEADING = re.compile(r"^([IVXLHl1|!íìï]{1,4}(?:[.,:;]\s*|\s+))(?:[_—–-]\s*)?(\w.{3,})$")
+# A heading in small letters ("III. Một số chỉ tiêu") needs a mark that is no digit, and its period
+# (or the mark run into the heading's capital: "LMục đích").
+_OCR_HEADING_SMALL = re.compile(r"^([IVXLHl|]{1,4}[.,:;]\s*|[IL](?=[A-ZĐ]))(?:[_—–-]\s*)?([A-ZĐ]\w*.{3,})$")
+
+
+# The words of the headings of a plan's sections (RULES.md), by their letters without marks: a
+# heading's word Tesseract read with a wrong mark ("TỔ CHÚC THỰC HIỆN") is read as this word.
+_HEADING_WORDS: dict[str, str] = {}
+
+
+def _bare(word: str) -> str:
+    word = word.replace("Đ", "D").replace("đ", "d")
+    return unicodedata.normalize("NFD", word).encode("ascii", "ignore").decode()
+
+
+def _heading_word(word: str) -> str:
+    """A word of a heading with its marks set right ("CHÚC" is "CHỨC"), or two words Tesseract ran
+    together set apart ("NỘIDUNG" is "NỘI DUNG")."""
+    core = word.rstrip(",.;:")
+    bare = _bare(core)
+    if bare in _HEADING_WORDS:
+        return _HEADING_WORDS[bare] + word[len(core) :]
+    for cut in range(2, len(bare) - 1):
+        if bare[:cut] in _HEADING_WORDS and bare[cut:] in _HEADING_WORDS and len(core) == len(bare):
+            return f"{_HEADING_WORDS[bare[:cut]]} {_HEADING_WORDS[bare[cut:]]}" + word[len(core) :]
+    return word
+
+
+_HEADING_VOCABULARY = (
+    "MỤC", "ĐÍCH", "YÊU", "CẦU", "NHIỆM", "VỤ", "GIẢI", "PHÁP", "TỔ",
+    "CHỨC", "THỰC", "HIỆN", "KINH", "PHÍ", "TIÊU", "CHỈ", "TRỌNG", "TÂM", "NỘI", "DUNG",
+)
+for _w in _HEADING_VOCABULARY:
+    _HEADING_WORDS[_bare(_w)] = _w
+
+
+def _roman_sequence(pages: list[list[Line]]) -> None:
+    """The roman marks of a scanned plan's top-level headings, which Tesseract reads as "L.",
+    "1.", "I." for "II." or "II" for "III.", put back in sequence: the sections of an
+    administrative plan are numbered I, II, III … in order, and a heading in capitals after a
+    mark that looks like a roman numeral is the next of them."""
+    count = 0
+    for page in pages:
+        for ln in page:
+            match = _OCR_HEADING.match(ln.text)
+            if match and match.group(2) != match.group(2).upper():
+                match = None  # not a heading in capitals
+            match = match or _OCR_HEADING_SMALL.match(ln.text)
+            if ln.cells is not None or not match or len(ln.text) > 120:
+                continue
+            if count >= len(_ROMAN_NUMERALS) or (match.group(1).startswith("1") and count):
+                continue
+            heading = " ".join(_heading_word(w) for w in match.group(2).split(" "))
+            ln.text = f"{_ROMAN_NUMERALS[count]}. {heading}"
+            count += 1
 
 
 def _layout_text(pages: list[list[Line]]) -> str:
@@ -567,9 +904,11 @@ def read_pdf(path: Path, progress: Progress | None = None, *, max_pages: int | N
             for future in as_completed(scans):
                 pages[scans[future]] = future.result()
                 tick()
+        if scans:
+            _roman_sequence([pages[i] for i in sorted(scans.values())])
     finally:
         pdf.close()
-    text = _layout_text(pages)
+    text = _layout_text(_ocr_tables(pages))
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise ExtractionError(ErrorCode.NO_TEXT)
     return text
