@@ -101,8 +101,12 @@ def read_targets(targets: Sequence[Target], owners: dict[int, Organization], per
     """The reading of each target for its plan's organization (`owners` by plan organization id), one
     measure query per measure (per cited documents for a study measure) and period, whatever the number
     of agencies."""
+    # Fresh materialized figures first (#11's worker keeps them); only the others are computed here.
+    figures: dict[int, Figure] = indicators.stored_figures(targets, period_of)
     groups: dict[tuple, tuple[list, list[Target]]] = {}
     for target in targets:
+        if target.pk in figures:
+            continue
         measure = registry.measures.get(target.measure) if target.measure else None
         if measure is None:
             continue
@@ -110,7 +114,6 @@ def read_targets(targets: Sequence[Target], owners: dict[int, Organization], per
         docs_key = tuple(documents) if target.measure in STUDY_MEASURES else ()
         key = (target.measure, docs_key, period_of(target))
         groups.setdefault(key, (documents, []))[1].append(target)
-    figures: dict[int, Figure] = {}
     for (measure_key, _docs, period), (documents, members) in groups.items():
         organizations = list({t.plan.organization_id: owners[t.plan.organization_id] for t in members}.values())
         if len(organizations) > MANY and measure_key not in OWN_NODE_LEFT_OUT:
@@ -127,7 +130,8 @@ def read_targets(targets: Sequence[Target], owners: dict[int, Organization], per
         figure = figures.get(target.pk)
         if figure is None and target.measure and registry.measures.get(target.measure) is not None:
             continue
-        readings[target.pk] = indicators.read(target, owner, period_of(target), today=today, figure=figure)
+        readings[target.pk] = indicators.read(target, owner, period_of(target), today=today, figure=figure,
+                                             materialized=False)
     return readings
 
 
