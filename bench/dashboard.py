@@ -11,7 +11,9 @@ the units' 6-month reports).
 The province comes from `danvan make_province` (built when missing: 120 agencies, 1,000 units, 60,000
 staff) with bench/measures.py's year of study sessions and monthly counts; a year of reporting periods,
 units' and agencies' reports (~85% sent, a fifth of them late) and progress on half the assignments are
-added once. The database is DATABASE_URL, or bench/data/bench.sqlite3. Run: python bench/dashboard.py
+added once; the targets' materialized figures are then refreshed as the worker's nightly job does, so the
+dashboards read what they read in production. The database is DATABASE_URL, or bench/data/bench.sqlite3.
+Run: python bench/dashboard.py
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from django.utils import timezone  # noqa: E402
 from bench.lists import measure  # noqa: E402
 from bench.measures import add_records  # noqa: E402
 from danvan.province import DEMO_PASSWORD, accounts_of, make_provinces  # noqa: E402
+from indicators import services as indicators  # noqa: E402
 from orgs.models import Membership, Organization, OrganizationKind, Role  # noqa: E402
 from plans.models import Assignment, Plan  # noqa: E402
 from progress import reporting  # noqa: E402
@@ -109,6 +112,8 @@ def main() -> None:
             .order_by("-year").values_list("year", flat=True).first())
     add_records(province, year, args.seed)
     add_reports(province, year, args.seed)
+    # The targets' figures as the worker keeps them (the nightly refresh; changes refresh their own target).
+    indicators.refresh_all(since_year=year)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     half = province.reporting_periods.get(year=year, kind="half", level=ReportLevel.UNIT)
