@@ -21,6 +21,12 @@ def django_db_setup(django_db_setup, django_db_blocker, fast_passwords):
     """Every test starts from the demo data (rolled back after each test)."""
     with django_db_blocker.unblock():
         load_all()
+        if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+            # Loading queued the refresh of the demo targets' figures (indicators.signals); tests start from
+            # an empty queue and compute figures on demand until they refresh them.
+            from django_tasks_db.models import DBTaskResult
+
+            DBTaskResult.objects.all().delete()
 
 
 @pytest.fixture(scope="session", autouse=True)
