@@ -119,7 +119,8 @@ class CappedPaginator(Paginator):
         queryset = getattr(getattr(self.object_list, "data", None), "data", self.object_list)
         if not hasattr(queryset, "query"):
             return len(self.object_list)
-        return queryset.order_by()[: self.COUNT_CAP + 1].count()
+        # Only the ids: annotations the page shows (counts of related rows…) are not computed to count.
+        return queryset.order_by().values("pk")[: self.COUNT_CAP + 1].count()
 
     @property
     def capped(self) -> bool:

@@ -1,5 +1,6 @@
 import django_tables2 as tables
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -55,26 +56,29 @@ class OrganizationTable(Table):
     }
 
     def render_name(self, record):
-        toggle = ""
+        # Up to 200 rows a page: the labels, today and the query string are escaped once per table.
+        parts = self.__dict__.get("_name_parts")
+        if parts is None:
+            parts = self.__dict__["_name_parts"] = {
+                "toggle": escape(_("Show sub-organizations")), "focal": escape(_("focal office")),
+                "query": escape(self.children_query or ""), "today": timezone.localdate(),
+            }
+        html = '<span class="text-muted">└</span> ' if record.depth else ""
         if self.children_query is not None and getattr(record, "has_children", False) and not self.is_open(record):
-            url = self.url("orgs:organization_children", record.pk)
-            toggle = format_html(
+            html += (
                 '<button type="button" class="btn btn-link btn-sm p-0 me-1 tree-toggle" aria-label="{}" '
                 'hx-get="{}?{}" hx-on::after-request="this.disabled=true">'
-                '<i class="bi bi-caret-right-fill" aria-hidden="true"></i></button>',
-                _("Show sub-organizations"), url, self.children_query,
-            )
-        html = format_html(
-            '{}{}<a href="{}" class="{}">{}</a>',
-            mark_safe('<span class="text-muted">└</span> ') if record.depth else "", toggle,
-            self.url("orgs:organization_detail", record.pk), "org-inactive" if not record.is_active else "",
-            record.name,
+                '<i class="bi bi-caret-right-fill" aria-hidden="true"></i></button>'
+            ).format(parts["toggle"], escape(self.url("orgs:organization_children", record.pk)), parts["query"])
+        html += '<a href="{}" class="{}">{}</a>'.format(
+            escape(self.url("orgs:organization_detail", record.pk)),
+            "" if record.is_active_on(parts["today"]) else "org-inactive", escape(record.name),
         )
         if record.is_focal_office:
-            html += format_html(' <span class="badge text-bg-info">{}</span>', _("focal office"))
+            html += ' <span class="badge text-bg-info">{}</span>'.format(parts["focal"])
         if record.successor_id:
-            html += format_html(' <span class="small text-muted">→ {}</span>', record.successor.name)
-        return html
+            html += f' <span class="small text-muted">→ {escape(record.successor.name)}</span>'
+        return mark_safe(html)
 
     def value_name(self, record):
         return record.name
