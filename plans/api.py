@@ -64,7 +64,7 @@ class PlanViewSet(ScopedReadOnlyViewSet):
     model = Plan
     serializer_class = PlanSerializer
     filterset_class = PlanFilter
-    related = ("organization", "parent")
+    # The serializer shows the organization and the parent plan by id: no join loads them.
     prefetch = ("content_areas__activities", "basis_documents")
     ordering = ("-year", "organization__path", "-id")
 

@@ -568,6 +568,8 @@ def plan_coverage(parent: Organization, year: int, org_type: str = "") -> list[C
         # Thematic plans do not answer the province's call for an annual plan.
         Plan.objects.filter(organization__in=children, year=year, kind=PlanKind.ANNUAL)
         .exclude(status=PlanStatus.REPLACED)
+        # A row shows the plan's number, status and date, never its long texts.
+        .defer("introduction", "purposes", "closing", "recipients")
         .order_by("id")
     ):
         plans[plan.organization_id] = plan
