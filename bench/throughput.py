@@ -8,7 +8,7 @@ gunicorn runs bench.wsgi (the site with production settings: DANVAN_ENV=producti
 a SECRET_KEY, ALLOWED_HOSTS, static files collected) with 4 workers; the load comes from wrk
 (Debian: apt-get install -y wrk), 32 connections. The database is DATABASE_URL or
 bench/data/bench.sqlite3, with the province bench/lists.py builds (built here when missing).
-Run: python bench/throughput.py [--duration 5] [--roles focal,coordinator,unit]
+Run: python bench/throughput.py [--duration 5] [--roles focal,coordinator,unit] [--pages staff_list,plans]
 """
 
 from __future__ import annotations
@@ -111,6 +111,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--roles", default="coordinator,focal,unit")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--pages", default="", help="Only these pages (comma-separated names), e.g. staff_list.")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -122,6 +123,8 @@ def main() -> None:
         if basename in NEEDS_A_PARAMETER:
             continue
         pages[f"api_{basename.replace('-', '_')}"] = reverse(f"{basename}-list")
+    if args.pages:
+        pages = {name: path for name, path in pages.items() if name in args.pages.split(",")}
     cookies = {role: session_cookie(accounts_of("BENCH")[role]) for role in args.roles.split(",")}
 
     port = free_port()
