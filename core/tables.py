@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
+from html import escape as html_escape
 
 import django_tables2 as tables
 from django.core.paginator import Paginator
@@ -145,9 +146,23 @@ def _querystring(query, key: str, value) -> str:
     return escape("?" + urlencode(params, doseq=True))
 
 
+def fast_escape(value) -> str:
+    """`conditional_escape(value)`, as a plain str: the same characters escaped (the standard library's
+    html.escape is what Django's escape calls) without its lazy-string checks, which cost more than the
+    escaping in a loop over every cell of a page."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return html_escape(str(value))
+
+
+def link(url: str, text) -> str:
+    """`<a href="url">text</a>`, both escaped (format_html's output, for a cell's hot path)."""
+    return mark_safe(f'<a href="{fast_escape(url)}">{fast_escape(text)}</a>')
+
+
 def td(content, css: str = "") -> str:
     """A table cell; `content` is escaped unless it is safe HTML."""
-    return f'<td class="{css}">{conditional_escape(content)}</td>' if css else f"<td>{conditional_escape(content)}</td>"
+    return f'<td class="{css}">{fast_escape(content)}</td>' if css else f"<td>{fast_escape(content)}</td>"
 
 
 def _cell_html(value, localized) -> str:
