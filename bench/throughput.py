@@ -98,6 +98,8 @@ def rps(url: str, *, duration: int, connections: int, cookie: str | None = None)
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    if "Socket errors" in out:
+        print(f"# {url}: {re.search(r'Socket errors:.*', out).group(0)}", file=sys.stderr)
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if bad:
         raise RuntimeError(f"{url}: {bad.group(1)} responses were errors")
@@ -138,8 +140,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         for url in [f"{base}/bench/bare/", *(f"{base}{p}" for p in pages.values())]:  # warm every worker
             rps(url, duration=1, connections=8, cookie=next(iter(cookies.values())))
+        # wrk leaves requests queued at the workers when it stops: let them drain before measuring.
+        time.sleep(3)
         bare = rps(f"{base}/bench/bare/", duration=args.duration, connections=args.connections)
         print(f"bare_rps={bare:.0f}", flush=True)
+        if not bare:
+            sys.exit("the bare view answered nothing in time (a loaded machine?): run again")
         for role, cookie in cookies.items():
             for name, path in pages.items():
                 value = rps(f"{base}{path}", duration=args.duration, connections=args.connections, cookie=cookie)
