@@ -46,6 +46,7 @@ from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from core.registry import api_routes  # noqa: E402
@@ -119,6 +120,11 @@ def main() -> None:
         sys.exit("wrk is missing: apt-get install -y wrk")
     call_command("migrate", verbosity=0)
     make_provinces(seed=args.seed)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum gives a live database: right after the bulk inserts the planner
+        # still sees the tables empty (the coordinator's roster then sorted 60,000 rows: 80 ms, not 0.3).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     call_command("collectstatic", interactive=False, verbosity=0)
     pages = {name: reverse(url_name) for name, url_name in PAGES.items()}
     for _prefix, _viewset, basename in api_routes():
