@@ -96,6 +96,11 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
     built = make_provinces(seed=args.seed, provinces=args.provinces)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum gives a live database: right after the bulk inserts the planner
+        # still sees the tables empty (the coordinator's roster then sorted 60,000 rows: 80 ms, not 0.3).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     if any(b.created for b in built):
         print(f"build_s={time.perf_counter() - start:.1f}")
     users = get_user_model().objects

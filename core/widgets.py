@@ -13,6 +13,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django_bootstrap5.forms import render_field
 
+from core.tables import fast_escape
+
 INPUTS = (forms.TextInput, forms.NumberInput, forms.DateInput, forms.EmailInput, forms.URLInput)
 
 
@@ -78,7 +80,7 @@ def _options(choices, chosen: list[str]) -> SafeString:
 
 
 def _option(value, label, chosen: set[str]) -> str:
+    # A select may offer every agency of a province: escaped without conditional_escape's lazy checks.
     value = "" if value is None else str(value)
-    return '<option value="{}"{}>{}</option>'.format(
-        conditional_escape(value), " selected" if value in chosen else "", conditional_escape(label)
-    )
+    return f'<option value="{fast_escape(value)}"{" selected" if value in chosen else ""}>{fast_escape(label)}</option>'
+

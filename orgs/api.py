@@ -43,6 +43,7 @@ class StaffMemberViewSet(ScopedViewSet):
     serializer_class = StaffMemberSerializer
     filterset_class = StaffMemberFilter
     related = ("organization",)
-    ordering = ("id",)
+    # The roster's order, along its (organization, sort_key) index, as the page: a page of 50 reads 50 rows.
+    ordering = ("organization_id", "sort_key", "id")
     save_service = services.save_staff_member
     delete_service = services.delete_staff_member

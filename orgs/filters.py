@@ -15,7 +15,8 @@ def tree_top(user) -> Q:
     tops = top_paths(user)
     if tops is None:
         return Q(parent__isnull=True) | Q(parent__parent__isnull=True)
-    return Q(path__in=tops) | Q(parent__path__in=tops)
+    # A path ends with its organization's id: the children are found by parent id, without a join.
+    return Q(path__in=tops) | Q(parent_id__in=[int(path.rstrip("/").rsplit("/", 1)[-1]) for path in tops])
 
 
 def top_paths(user) -> list[str] | None:

@@ -336,6 +336,9 @@ class Membership(models.Model):
 
 
 class StaffMemberQuerySet(ScopedQuerySet):
+    # The roster pages along its (organization, sort_key) index: matched by id, not joined.
+    scope = Scope(by_id=True)
+
     def bulk_create(self, objs, *args, **kwargs):
         # Bulk inserts skip save(): give each person their roster key here too.
         objs = list(objs)

@@ -1,10 +1,11 @@
 import django_tables2 as tables
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.tables import DateColumn, Table, td
+from core.tables import DateColumn, Table, fast_escape, link, td
 from orgs.models import Organization, StaffMember
 from orgs.staff_import import COLUMNS
 
@@ -55,32 +56,35 @@ class OrganizationTable(Table):
     }
 
     def render_name(self, record):
-        toggle = ""
+        # Up to 200 rows a page: the labels, today and the query string are escaped once per table.
+        parts = self.__dict__.get("_name_parts")
+        if parts is None:
+            parts = self.__dict__["_name_parts"] = {
+                "toggle": escape(_("Show sub-organizations")), "focal": escape(_("focal office")),
+                "query": escape(self.children_query or ""), "today": timezone.localdate(),
+            }
+        html = '<span class="text-muted">└</span> ' if record.depth else ""
         if self.children_query is not None and getattr(record, "has_children", False) and not self.is_open(record):
-            url = self.url("orgs:organization_children", record.pk)
-            toggle = format_html(
+            html += (
                 '<button type="button" class="btn btn-link btn-sm p-0 me-1 tree-toggle" aria-label="{}" '
                 'hx-get="{}?{}" hx-on::after-request="this.disabled=true">'
-                '<i class="bi bi-caret-right-fill" aria-hidden="true"></i></button>',
-                _("Show sub-organizations"), url, self.children_query,
-            )
-        html = format_html(
-            '{}{}<a href="{}" class="{}">{}</a>',
-            mark_safe('<span class="text-muted">└</span> ') if record.depth else "", toggle,
-            self.url("orgs:organization_detail", record.pk), "org-inactive" if not record.is_active else "",
-            record.name,
+                '<i class="bi bi-caret-right-fill" aria-hidden="true"></i></button>'
+            ).format(parts["toggle"], fast_escape(self.url("orgs:organization_children", record.pk)), parts["query"])
+        html += '<a href="{}" class="{}">{}</a>'.format(
+            fast_escape(self.url("orgs:organization_detail", record.pk)),
+            "" if record.is_active_on(parts["today"]) else "org-inactive", fast_escape(record.name),
         )
         if record.is_focal_office:
-            html += format_html(' <span class="badge text-bg-info">{}</span>', _("focal office"))
+            html += ' <span class="badge text-bg-info">{}</span>'.format(parts["focal"])
         if record.successor_id:
-            html += format_html(' <span class="small text-muted">→ {}</span>', record.successor.name)
-        return html
+            html += f' <span class="small text-muted">→ {fast_escape(record.successor.name)}</span>'
+        return mark_safe(html)
 
     def value_name(self, record):
         return record.name
 
     def render_code(self, value):
-        return format_html("<code>{}</code>", value)
+        return mark_safe(f"<code>{fast_escape(value)}</code>")
 
     def value_code(self, value):
         return value
@@ -115,11 +119,11 @@ class StaffMemberTable(Table):
         empty_text = _("No staff members.")
 
     fast_cells = {
-        "full_name": lambda t, r: td(format_html('<a href="{}">{}</a>', t.url("orgs:staff_detail", r.pk), r.full_name)),
+        "full_name": lambda t, r: td(link(t.url("orgs:staff_detail", r.pk), r.full_name)),
         "position": lambda t, r: td(r.position or t.default),
         "category": lambda t, r: td(t.label(r, "category") or t.default),
-        "organization": lambda t, r: td(format_html(
-            '<a href="{}">{}</a>', t.url("orgs:organization_detail", r.organization_id), r.organization.name)),
+        "organization": lambda t, r: td(link(t.url("orgs:organization_detail", r.organization_id),
+                                             r.organization.name)),
         "email": lambda t, r: td(r.email or t.default),
         "active_from": lambda t, r: td(r.active_from.strftime("%d/%m/%Y") if r.active_from else t.default),
         "active_to": lambda t, r: td(r.active_to.strftime("%d/%m/%Y") if r.active_to else t.default),

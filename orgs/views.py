@@ -50,6 +50,8 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
 # Filters that turn the tree into a flat list of matches (the tree opens on demand otherwise).
 SEARCH_FILTERS = ("q", "kind", "org_type", "parent")
+# Columns no list page shows: deferred there, so that their values are not read and parsed for every row.
+TIMESTAMPS = ("created_at", "updated_at")
 
 
 class OrganizationListView(ScopedListView):
@@ -71,9 +73,12 @@ class OrganizationListView(ScopedListView):
     links = (Link(gettext_lazy("Add organization"), "orgs:organization_create", requires="structure"),)
 
     def get_queryset(self):
-        queryset = super().get_queryset().select_related("successor", "parent").order_by("path")
+        queryset = super().get_queryset().order_by("path")
         if self.export:
-            return queryset.select_related(None).select_related("parent")
+            return queryset.select_related("parent")
+        # The rows show neither the parent (their place in the tree does) nor when they were recorded:
+        # up to 200 rows a page, whose timestamps would be parsed for nothing.
+        queryset = queryset.select_related("successor").defer(*TIMESTAMPS, *(f"successor__{f}" for f in TIMESTAMPS))
         # Subqueries, not joins: the count of the page's rows does not read the roster.
         return queryset.annotate(
             staff_count=Coalesce(Subquery(
@@ -224,7 +229,12 @@ class StaffMemberListView(ScopedListView):
     def get_queryset(self):
         # Grouped by unit along the (organization, sort_key) index: a page of a 60,000-row roster
         # reads 50 rows instead of sorting them all by the units' paths (the column still sorts so).
-        return super().get_queryset().order_by("organization_id", "sort_key", "id")
+        queryset = super().get_queryset().order_by("organization_id", "sort_key", "id")
+        if self.export:
+            return queryset
+        # The page shows neither when a row was recorded nor the unit's own dates.
+        return queryset.defer(*TIMESTAMPS, *(f"organization__{f}" for f in TIMESTAMPS), "organization__valid_from",
+                              "organization__valid_to")
 
 
 class StaffMemberDetailView(ScopedDetailView):

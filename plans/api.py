@@ -5,6 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
+from rest_framework.pagination import PageNumberPagination
 
 from core.api import ScopedReadOnlyViewSet
 from documents.docx import DOCX_CONTENT_TYPE
@@ -60,11 +61,18 @@ class AssignmentSerializer(serializers.ModelSerializer):
         return obj.next_due_date()
 
 
+class PlanPagination(PageNumberPagination):
+    # A plan carries its content areas and their activities (about 15 rows of text): 20 plans a
+    # page weigh what 50 rows of the other lists do.
+    page_size = 20
+
+
 class PlanViewSet(ScopedReadOnlyViewSet):
     model = Plan
     serializer_class = PlanSerializer
     filterset_class = PlanFilter
-    related = ("organization", "parent")
+    pagination_class = PlanPagination
+    # The serializer shows the organization and the parent plan by id: no join loads them.
     prefetch = ("content_areas__activities", "basis_documents")
     ordering = ("-year", "organization__path", "-id")
 

@@ -21,11 +21,13 @@ DUE_SOON_DAYS = 7
 def assignments_for_units(user, units) -> list[Assignment]:
     """Assignments charging any of `units` (as lead or support), soonest due first, undated last."""
     ids = [unit.pk for unit in units]
+    # The supporting units through a subquery, not a join: no duplicate rows to make distinct, and
+    # both conditions use their index instead of reading every assignment of the database.
+    supported = Assignment.support_units.through.objects.filter(organization_id__in=ids).values("assignment_id")
     items = list(
         Assignment.objects.visible_to(user)
-        .filter(Q(lead_unit_id__in=ids) | Q(support_units__in=ids))
+        .filter(Q(lead_unit_id__in=ids) | Q(pk__in=supported))
         .exclude(plan__status=PlanStatus.REPLACED)
-        .distinct()
         .select_related("plan__organization", "lead_unit", "content_area")
         .prefetch_related("support_units")
     )

@@ -3,7 +3,7 @@ from django.middleware.csrf import get_token
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from core.tables import DateColumn, Table, td
+from core.tables import DateColumn, Table, link, td
 from plans.models import OVERDUE_LABEL, Assignment, AssignmentStatus, Plan, PlanStatus
 
 STATUS_BADGES = {PlanStatus.ISSUED: "success", PlanStatus.DRAFT: "secondary"}
@@ -28,7 +28,7 @@ class PlanTable(Table):
     # The page's hot path (core.tables.Table.fast_cells): the same cells without per-cell machinery.
     fast_cells = {
         "number_symbol": lambda t, r: td(t.render_number_symbol(r), "text-nowrap"),
-        "title": lambda t, r: td(format_html('<a href="{}">{}</a>', t.url("plans:plan_detail", r.pk), r.title)),
+        "title": lambda t, r: td(link(t.url("plans:plan_detail", r.pk), r.title)),
         "organization": lambda t, r: td(r.organization.name),
         "year": lambda t, r: td(r.period_label),
         "status": lambda t, r: td(format_html('<span class="badge text-bg-{}">{}</span>',
@@ -72,6 +72,20 @@ class AssignmentTable(Table):
         attrs = {"class": "table table-sm align-middle", "id": "my-assignments"}
         row_attrs = {"class": lambda record: "table-danger" if record.is_overdue() else ""}
         empty_text = _("Nothing is assigned to your units.")
+
+    # The page's hot path (core.tables.Table.fast_cells): the same cells without per-cell machinery.
+    fast_cells = {
+        "due": lambda t, r: td(t.render_due(r), "text-nowrap"),
+        "task": lambda t, r: td(link(t.url("progress:assignment_progress", r.pk), r.task)),
+        "plan": lambda t, r: td(t.render_plan(r)),
+        "lead_unit": lambda t, r: td(r.lead_unit.name),
+        "display_status": lambda t, r: td(t.render_display_status(r)),
+        "update": lambda t, r: td(t.render_update(r)),
+    }
+
+    @staticmethod
+    def fast_row_class(record):
+        return "table-danger" if record.is_overdue() else ""
 
     def render_due(self, record):
         due = record.next_due_date()

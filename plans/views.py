@@ -26,6 +26,7 @@ from core.views import (
 )
 from documents.docx import DOCX_CONTENT_TYPE
 from orgs.models import Organization, OrganizationKind
+from orgs.scoping import memberships
 from plans import selectors, services
 from plans.documents import render_plan_docx
 from plans.filters import PlanFilter
@@ -51,7 +52,15 @@ class PlanListView(ScopedListView):
     )
 
     def get_queryset(self):
-        return super().get_queryset().order_by("-year", "organization__path", "-id")
+        queryset = super().get_queryset().order_by("-year", "organization__path", "-id")
+        if self.export:
+            return queryset
+        # The page shows neither the superior plan (an export column) nor the plans' long texts and
+        # timestamps (parsed for every row otherwise), nor the organizations' own dates.
+        return queryset.select_related(None).select_related("organization").defer(
+            "introduction", "purposes", "closing", "recipients", "submitted_at", "approved_at", "issued_at",
+            "created_at", "updated_at", *(f"organization__{name}" for name in (
+                "created_at", "updated_at", "valid_from", "valid_to")))
 
 
 class PlanFormView(ServiceFormView):
@@ -326,8 +335,10 @@ class CoverageView(ScopedListView):
     paginate_by = 200
 
     def filtered(self):
+        # What the select offers and the page reads of the chosen one (every agency of a province).
         parents = self.get_queryset().filter(
-            kind__in=[OrganizationKind.PROVINCE, OrganizationKind.AGENCY]).order_by("path")
+            kind__in=[OrganizationKind.PROVINCE, OrganizationKind.AGENCY]).order_by("path").only(
+            "id", "name", "path", "kind")
         data = self.request.GET.copy() if self.request.GET else None
         chosen = data.get("organization", "") if data else ""
         malformed = bool(chosen) and not (chosen.isdigit() and len(chosen) < 19)
@@ -367,12 +378,13 @@ class MyAssignmentsView(ScopedListView):
     export_filename = "nhiem-vu.xlsx"
 
     def units(self):
-        return [m.organization for m in self.request.user.memberships.select_related("organization")]
+        # The memberships the scope has read already for this request.
+        return [m.organization for m in memberships(self.request.user)]
 
     def get_table_data(self):
         items = selectors.assignments_for_units(self.request.user, self.units())
         changeable = set(
-            self.scope("change").filter(pk__in=[a.pk for a in items]).values_list("pk", flat=True)
+            self.scope("change").filter(pk__in=[a.pk for a in items]).order_by().values_list("pk", flat=True)
         ) if items else set()
         for item in items:
             item.can_update = item.pk in changeable

@@ -1,0 +1,97 @@
+"""CPU time of one request to each list page, in-process through bench/wsgi.py, beside the bare view's.
+
+    bare_cpu_ms                  /bench/bare/ (no middleware: bench/wsgi.py)
+    <page>_<role>_cpu_ms         a list page as the province's coordinator, focal office or unit editor
+    <page>_<role>_cpu_ratio      bare_cpu_ms ÷ its cpu_ms: what bench/throughput.py's ratio tends to
+                                 when the workers have the cores to themselves
+    <page>_<role>_queries        SQL queries the request runs
+
+The same site as bench/throughput.py (production settings, the province it builds); each figure is
+the first quartile of the process's CPU time over `--repeat` requests after three warm-up ones, so
+other jobs on a shared machine move it far less than they move requests per second. With
+`--profile role:page` it prints cProfile's view of that page instead.
+Run: python bench/cpu.py [--repeat 20] [--roles coordinator,focal,unit] [--pages staff_list,plans]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import sys
+import time
+
+from django.db import connection
+from django.urls import reverse
+from throughput import ENV, NEEDS_A_PARAMETER, PAGES, session_cookie  # bench/throughput.py: sets up Django first
+
+import bench.wsgi
+from core.registry import api_routes
+from danvan.province import accounts_of
+
+
+def call(path: str, cookie: str | None) -> None:
+    environ = {
+        "REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1", "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.input": io.BytesIO(), "wsgi.errors": sys.stderr, "wsgi.url_scheme": "http", "wsgi.version": (1, 0),
+        "wsgi.multithread": False, "wsgi.multiprocess": True, "wsgi.run_once": False,
+    }
+    if cookie:
+        environ["HTTP_COOKIE"] = cookie
+    statuses = []
+    b"".join(bench.wsgi.application(environ, lambda status, headers, exc_info=None: statuses.append(status)))
+    if not statuses[0].startswith("200"):
+        raise RuntimeError(f"{path}: {statuses[0]}")
+
+
+def measure(path: str, cookie: str | None, repeat: int) -> tuple[float, int]:
+    for _ in range(3):
+        call(path, cookie)
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        call(path, cookie)
+        times.append((time.process_time() - start) * 1000)
+    times.sort()
+    queries = []
+    with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
+        call(path, cookie)
+    return times[len(times) // 4], len(queries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--roles", default="coordinator,focal,unit")
+    parser.add_argument("--pages", default="", help="Only these pages (comma-separated names).")
+    parser.add_argument("--profile", default="", help="role:page — print cProfile's view of that page.")
+    args = parser.parse_args()
+    assert ENV["DANVAN_ENV"] == "production"
+    pages = {name: reverse(url_name) for name, url_name in PAGES.items()}
+    for _prefix, _viewset, basename in api_routes():
+        if basename not in NEEDS_A_PARAMETER:
+            pages[f"api_{basename.replace('-', '_')}"] = reverse(f"{basename}-list")
+    if args.pages:
+        pages = {name: path for name, path in pages.items() if name in args.pages.split(",")}
+    cookies = {role: session_cookie(accounts_of("BENCH")[role]) for role in args.roles.split(",")}
+    if args.profile:
+        role, page = args.profile.split(":")
+        call(pages[page], cookies[role])
+        profile = cProfile.Profile()
+        profile.runcall(lambda: [call(pages[page], cookies[role]) for _ in range(args.repeat)])
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
+        return
+    bare, _queries = measure("/bench/bare/", None, args.repeat)
+    print(f"bare_cpu_ms={bare:.2f}", flush=True)
+    for role, cookie in cookies.items():
+        for name, path in pages.items():
+            cpu, queries = measure(path, cookie, args.repeat)
+            print(f"{name}_{role}_cpu_ms={cpu:.2f}")
+            print(f"{name}_{role}_cpu_ratio={bare / cpu:.2f}")
+            print(f"{name}_{role}_queries={queries}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
