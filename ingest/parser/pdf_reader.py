@@ -9,8 +9,9 @@ read again by themselves, roman headings put in sequence, syllables run together
 The text layer is read glyph by glyph, by position (see _glyphs below): lines by baseline,
 letters by x, whatever font or text object they were drawn from. Both readers give positioned
 lines; paragraphs are rebuilt from the page geometry: a first-line indent, a wider vertical gap,
-a list mark, a jump to another column all start a paragraph (a blank line in the output). Other
-line ends stay single newlines for the normalizer to judge by length.
+a list mark, a jump to another column all start a paragraph (a blank line in the output). A line of
+the text layer that reaches the right margin runs on into the next; other line ends stay single
+newlines for the normalizer to judge by length.
 """
 
 from __future__ import annotations
@@ -77,8 +78,9 @@ class Line:
 # it from a fallback font in a text object of its own after the line, leaving a hole in the word.
 # So glyphs are grouped into lines by baseline and ordered by x; spaces come from the space
 # characters the text spells and from gaps, never from PDFium's guesses. Pieces of a line far
-# apart (table cells side by side) stay apart and keep the order of the content stream, which is
-# the order of the cells, unless that order runs against the page.
+# apart or with a vertical rule between them (table cells side by side) stay apart and keep the
+# order of the content stream, which is the order of the cells, unless that order runs against the
+# page.
 _BASELINE_TOLERANCE = 0.2  # of the font size: glyphs this close to a baseline are on it
 _COLUMN_GAP = 1.5  # of the font size: a wider gap separates two pieces of a line (table cells)
 # Of the font size: a wider gap between two glyphs is a space. Text often spells no space beside
