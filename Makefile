@@ -9,7 +9,7 @@ PORT ?= 8000
 # the front-end files, Tesseract reads scanned plans) and to test (Chromium for the browser
 # tests, poppler, LibreOffice and a Vietnamese font to make the test documents).
 RUN_PACKAGES := gettext npm=npm tesseract-ocr tesseract-ocr-vie
-TEST_PACKAGES := chromium chromium-driver poppler-utils fonts-dejavu-core libreoffice-writer-nogui postgresql-client redis-server
+TEST_PACKAGES := chromium chromium-driver poppler-utils fonts-dejavu-core fonts-liberation libreoffice-writer-nogui postgresql-client redis-server
 
 .PHONY: run test setup system-run system-test lint messages clean
 

@@ -9,8 +9,9 @@ read again by themselves, roman headings put in sequence, syllables run together
 The text layer is read glyph by glyph, by position (see _glyphs below): lines by baseline,
 letters by x, whatever font or text object they were drawn from. Both readers give positioned
 lines; paragraphs are rebuilt from the page geometry: a first-line indent, a wider vertical gap,
-a list mark, a jump to another column all start a paragraph (a blank line in the output). Other
-line ends stay single newlines for the normalizer to judge by length.
+a list mark, a jump to another column all start a paragraph (a blank line in the output). A line of
+the text layer that reaches the right margin runs on into the next; other line ends stay single
+newlines for the normalizer to judge by length.
 """
 
 from __future__ import annotations
@@ -77,14 +78,26 @@ class Line:
 # it from a fallback font in a text object of its own after the line, leaving a hole in the word.
 # So glyphs are grouped into lines by baseline and ordered by x; spaces come from the space
 # characters the text spells and from gaps, never from PDFium's guesses. Pieces of a line far
-# apart (table cells side by side) stay apart and keep the order of the content stream, which is
-# the order of the cells, unless that order runs against the page.
+# apart or with a vertical rule between them (table cells side by side) stay apart and keep the
+# order of the content stream, which is the order of the cells, unless that order runs against the
+# page.
 _BASELINE_TOLERANCE = 0.2  # of the font size: glyphs this close to a baseline are on it
 _COLUMN_GAP = 1.5  # of the font size: a wider gap separates two pieces of a line (table cells)
 # Of the font size: a wider gap between two glyphs is a space. Text often spells no space beside
 # a glyph drawn from another font, or none at all (words placed one by one); a space is 0.25 em
 # (Times) or more, letters stand less than 0.15 em apart even when the heading is spaced out.
 _WORD_GAP = 0.18
+# The same, between two glyphs drawn from different runs of the content stream (a letter from a
+# fallback font beside the letters of the document's font). The word processor places such glyphs
+# by its own layout, and the space after a fallback glyph is often not spelled but folded into the
+# jump of the run it interrupts, whose width is then short by the difference between the fonts'
+# advances (Liberation Serif's "ơ" drawn from DejaVu: 0.17 em); inside a word the glyphs of two
+# runs touch (0 em).
+_RUN_WORD_GAP = 0.1
+# A vertical rule at most this wide (pt), and at least _RULE_SPAN of the font size high, crossing a
+# row between two glyphs is the border between two table cells, however close their texts stand.
+_RULE_WIDTH = 2.0
+_RULE_SPAN = 0.8
 # A piece that is only a list label ("1.", "a)", "-") goes on with the text after its tab.
 _LABEL = re.compile(r"^(?:[IVXLC]{1,5}|\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[.)]$|^[-–—+•∙·▪◦*]$")
 # A piece that opens a field left blank for a hand ("Số:", "ngày") goes on after the blank.
@@ -177,17 +190,17 @@ def _glyphs(textpage: pdfium.PdfTextPage, quarters: int = 0) -> tuple[list[_Glyp
     return glyphs, spaces, turned
 
 
-def _page_glyphs(textpage: pdfium.PdfTextPage) -> tuple[list[_Glyph], list[_Glyph]]:
+def _page_glyphs(textpage: pdfium.PdfTextPage) -> tuple[list[_Glyph], list[_Glyph], int]:
     """Glyphs of the page, read along the angle most of its text is set at (a landscape page
-    drawn sideways reads as well as an upright one)."""
+    drawn sideways reads as well as an upright one), and that angle in right angles."""
     glyphs, spaces, turned = _glyphs(textpage)
     if turned <= len(glyphs):
-        return glyphs, spaces
+        return glyphs, spaces, 0
     text = textpage.get_text_range()
     angles = [pdfium_c.FPDFText_GetCharAngle(textpage.raw, i) for i, c in enumerate(text[:400]) if not c.isspace()]
     quarters = [round(a / (math.pi / 2)) % 4 for a in angles if a >= 0]
     best = max(set(quarters), key=quarters.count) if quarters else 0
-    return _glyphs(textpage, best)[:2] if best else (glyphs, spaces)
+    return (*_glyphs(textpage, best)[:2], best) if best else (glyphs, spaces, 0)
 
 
 def _rows(glyphs: list[_Glyph], spaces: list[_Glyph]) -> list[list[_Glyph]]:
@@ -218,10 +231,25 @@ def _raised_mark(row: list[_Glyph], below: list[_Glyph] | None) -> bool:
     )
 
 
-def _pieces(row: list[_Glyph], number: int) -> list[_Piece]:
-    """A row's text, split where a gap is wide enough to separate table cells."""
+def _vertical_rules(page: pdfium.PdfPage) -> list[tuple[float, float, float]]:
+    """The vertical rules drawn on the page as (x, bottom, top): the borders of table cells."""
+    rules = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=1):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left <= _RULE_WIDTH and top > bottom:
+            rules.append(((left + right) / 2, bottom, top))
+    return rules
+
+
+def _pieces(row: list[_Glyph], number: int, rules: list[tuple[float, float, float]] = ()) -> list[_Piece]:
+    """A row's text, split where a gap is wide enough to separate table cells or a vertical rule
+    runs between two glyphs (the border of a cell)."""
     row.sort(key=lambda g: (g.x, g.index))
     size = statistics.median(g.size for g in row if g.char != " ")
+    base = statistics.median(g.base for g in row if g.char != " ")
+    borders = sorted(
+        x for x, bottom, top in rules if bottom <= base - 0.2 * size and top >= base + (_RULE_SPAN - 0.2) * size
+    )
     pieces: list[_Piece] = []
     piece: _Piece | None = None
     last: _Glyph | None = None
@@ -235,11 +263,18 @@ def _pieces(row: list[_Glyph], number: int) -> list[_Piece]:
         if last is not None and g.char == last.char and abs(g.x - last.x) < 0.5 * (last.right - last.x):
             continue  # the same letter drawn again for a bolder look
         gap = g.x - reach
-        if piece is None or gap > _COLUMN_GAP * size:
+        if (
+            piece is None
+            or gap > _COLUMN_GAP * size
+            or (borders and any(last.right - 0.5 <= x <= g.x + 0.5 for x in borders))
+        ):
             piece = _Piece(g.char, g.x, g.right, g.base, size, g.index, number, [g.x])
             pieces.append(piece)
         else:
-            if space or gap > _WORD_GAP * size:
+            # Glyphs of one run stand next to each other in the content stream (a spelled space
+            # or a character PDFium generated between them at most).
+            same_run = abs(g.index - last.index) <= 2
+            if space or gap > (_WORD_GAP if same_run else _RUN_WORD_GAP) * size:
                 piece.text += " "
                 piece.xs.append(g.x)
             piece.text += g.char
@@ -277,6 +312,10 @@ def _task_tables(pieces: list[_Piece], carry: dict) -> list[_Piece]:
     for p in pieces:
         by_row.setdefault(p.row, []).append(p)
     rows = sorted(by_row)
+    if carry.get("starts"):
+        # The page number over the rest of a table left open on the previous page is no cell of it.
+        while rows and _PAGE_NUMBER.match(" ".join(p.text for p in by_row[rows[0]])):
+            rows.pop(0)
     for at, r in enumerate(rows):
         header = sorted(by_row[r], key=lambda p: p.x0)
         if carry.get("starts") and at == 0:
@@ -316,6 +355,8 @@ def _task_tables(pieces: list[_Piece], carry: dict) -> list[_Piece]:
         ended = False
         for r2 in rows[body_from:]:
             cells = sorted(by_row[r2], key=lambda p: p.x0)
+            if r2 == rows[-1] and _PAGE_NUMBER.match(" ".join(p.text for p in cells)):
+                continue  # the page number under a table going on over the page
             placed = _split_cells(cells, starts, tol)
             if not placed or re.match(r"[IVX]{1,4}\.(?:\s|$)", cells[0].text):
                 ended = True  # running text, or the next roman section's heading
@@ -386,10 +427,11 @@ def _split_cells(cells: list[_Piece], starts: list[float], tol: float) -> list[t
 
 def _text_lines(page: pdfium.PdfPage, carry: dict | None = None) -> list[Line]:
     """The page's lines in reading order."""
-    glyphs, spaces = _page_glyphs(page.get_textpage())
+    glyphs, spaces, quarters = _page_glyphs(page.get_textpage())
     if not glyphs:
         return []
-    pieces = [p for n, row in enumerate(_rows(glyphs, spaces)) for p in _pieces(row, n)]
+    rules = _vertical_rules(page) if not quarters else []
+    pieces = [p for n, row in enumerate(_rows(glyphs, spaces)) for p in _pieces(row, n, rules)]
     pieces = _task_tables(pieces, carry if carry is not None else {})
     pieces.sort(key=lambda p: p.index)
     if _against_the_page(pieces):
@@ -835,20 +877,26 @@ def _roman_sequence(pages: list[list[Line]]) -> None:
             count += 1
 
 
-def _layout_text(pages: list[list[Line]]) -> str:
-    """Lines joined with "\\n", and "\\n\\n" where the geometry says a paragraph starts."""
+def _layout_text(pages: list[list[Line]], scanned: frozenset[int] = frozenset()) -> str:
+    """Lines joined with "\\n", and "\\n\\n" where the geometry says a paragraph starts. On a
+    page of the text layer (not in `scanned`), a line of running text that reaches the right margin
+    and goes on at the left margin is wrapped: the next line continues it after a space, whatever
+    letter it starts with and however long the font made the line (the normalizer, which has only
+    the text, judges line ends by their length)."""
     body = [ln for page in pages for ln in page if len(ln.text) > 20]
     if not body:
         return "\n\n".join(ln.text for page in pages for ln in page)
     char_w = statistics.median((ln.x1 - ln.x0) / len(ln.text) for ln in body)
     line_h = statistics.median(ln.bottom - ln.top for ln in body)
     out: list[str] = []
-    for page in pages:
+    for number, page in enumerate(pages):
         page = [ln for ln in page if not _PAGE_NUMBER.match(ln.text)]
         if not page:
             continue
         xs = sorted(ln.x0 for ln in page)
         left = xs[len(xs) // 10]  # most lines start at the margin; first lines are indented
+        ends = sorted(ln.x1 for ln in page if len(ln.text) > 20 and not ln.text.startswith("|"))
+        right = ends[len(ends) * 9 // 10] if ends and number not in scanned else None  # the right margin
         prev: Line | None = None
         for ln in page:
             new_paragraph = (
@@ -857,8 +905,17 @@ def _layout_text(pages: list[list[Line]]) -> str:
                 or starts_item(ln.text, prev.text if prev else "")
                 or (prev is not None and not 0 <= ln.top - prev.bottom < 0.9 * line_h)
             )
+            wrapped = (
+                right is not None
+                and prev is not None
+                and not new_paragraph
+                and prev.x1 >= right - 1.5 * char_w
+                and prev.x0 < left + 0.25 * (right - left)
+                and not prev.text.startswith("|")
+                and not ln.text.startswith("|")
+            )
             if out:
-                out.append("\n\n" if new_paragraph else "\n")
+                out.append(" " if wrapped else "\n\n" if new_paragraph else "\n")
             out.append(ln.text)
             prev = ln
     return "".join(out)
@@ -908,7 +965,7 @@ def read_pdf(path: Path, progress: Progress | None = None, *, max_pages: int | N
             _roman_sequence([pages[i] for i in sorted(scans.values())])
     finally:
         pdf.close()
-    text = _layout_text(_ocr_tables(pages))
+    text = _layout_text(_ocr_tables(pages), frozenset(scans.values()))
     if len(text.strip()) < MIN_TEXT_CHARS:
         raise ExtractionError(ErrorCode.NO_TEXT)
     return text

@@ -221,3 +221,77 @@ def test_a_centred_title_and_date_wrapped_over_two_lines_stay_whole(tmp_path):
     )
     assert (plan["document"]["number"], plan["document"]["date"]) == ("45/KH-UBND", "2024-02-05")
     assert plan["document"]["place"] == "Long Thành Bắc"
+
+
+def test_a_space_folded_into_the_hole_of_a_fallback_letter_is_read(tmp_path):
+    """LibreOffice draws "Cơ quan" in Liberation Serif as "C" and "quan" in one text object with a
+    hole between them, then "ơ" from DejaVu in it; the space after "ơ" is not spelled and the gap
+    left for it is short by the difference between the fonts' advances (0.17 em)."""
+    lines = [("C", "ơ", "quan phối hợp với các đơn vị", True), ("Ph", "ò", "ng Nội vụ chủ trì thực hiện", False)]
+
+    def draw(c):
+        hole = pdfmetrics.stringWidth("ơ", "Fallback", SIZE)
+        holes = []
+        for k, (first, letter, rest, spaced) in enumerate(lines):
+            y = 700 - 17 * k
+            text = c.beginText(85, y)
+            text.setFont("Main", SIZE)
+            text.textOut(first)
+            after = 85 + pdfmetrics.stringWidth(first, "Main", SIZE)
+            text.setTextOrigin(after + hole + (0.15 * SIZE if spaced else 0), y)
+            text.textOut(rest)
+            c.drawText(text)
+            holes.append((after, y, letter))
+        c.setFont("Fallback", SIZE)
+        for x, y, letter in holes:
+            c.drawString(x, y, letter)
+
+    text = read_text(_pdf(tmp_path / "hole.pdf", draw))
+    assert " ".join(text.split()) == "Cơ quan phối hợp với các đơn vị Phòng Nội vụ chủ trì thực hiện"
+
+
+def test_the_border_between_two_cells_parts_their_texts_however_close(tmp_path):
+    """A table's cells filled to their borders stand less than an em apart: the rule between them
+    parts them."""
+    def draw(c):
+        c.setFont("Main", 12)
+        width = pdfmetrics.stringWidth("Cơ quan phối", "Main", 12)
+        for k, (left, right) in enumerate([("Cơ quan phối", "Thời gian"), ("Phòng Nội vụ", "Tháng 4")]):
+            c.drawString(90, 700 - 16 * k, left)
+            c.drawString(90 + width + 10, 700 - 16 * k, right)
+        c.setLineWidth(0.5)
+        c.line(90 + width + 5, 715, 90 + width + 5, 680)
+
+    lines = [line for line in read_text(_pdf(tmp_path / "cells.pdf", draw)).splitlines() if line]
+    assert lines == ["Cơ quan phối", "Thời gian", "Phòng Nội vụ", "Tháng 4"]
+
+
+def test_a_justified_line_going_on_with_a_capital_is_one_paragraph(tmp_path):
+    """A line reaching the right margin is wrapped, though the next line starts with a name in
+    capitals and the font made the lines too short for the normalizer to judge by their length."""
+    body = [
+        "Công khai quy hoạch, kế hoạch sử dụng đất, danh mục dự án thu hồi đất để",
+        "Nhân dân biết, tham gia ý kiến và giám sát việc thực hiện của các cơ quan.",
+        "Mỗi năm, mỗi phòng, đơn vị thuộc Sở xây dựng ít nhất một mô hình điển hình",
+        "“Dân vận khéo”.",
+    ]
+
+    def draw(c):
+        width = max(pdfmetrics.stringWidth(line, "Main", SIZE) for line in body) + 40
+        y = 700
+        c.setFont("Main", SIZE)
+        space = pdfmetrics.stringWidth(" ", "Main", SIZE)
+        for k, line in enumerate(body):
+            indent = 28 if k in (0, 2) else 0
+            if k in (0, 2):  # justified to the right margin, word by word
+                space = (width - indent - pdfmetrics.stringWidth(line.replace(" ", ""), "Main", SIZE)) / line.count(" ")
+            x = 85 + indent
+            for word in line.split():
+                c.drawString(x, y, word)
+                x += pdfmetrics.stringWidth(word, "Main", SIZE) + space
+            y -= 17
+
+    assert paragraphs(read_text(_pdf(tmp_path / "justified.pdf", draw))) == [
+        " ".join(body[:2]),
+        " ".join(body[2:]),
+    ]
