@@ -393,6 +393,19 @@ class Completeness:
         return self._share(self.on_time)
 
 
+def default_period(periods, user) -> ReportingPeriod | None:
+    """The period a page shows when none is asked for: the most recent (by due date) that concerns `user`,
+    i.e. one whose expected organizations include one they may see, not an empty one; the latest of
+    `periods` when none does."""
+    visible = scoped(Organization, user, "view")
+    ordered = list(periods.order_by("-due_date", "-year", "-pk"))
+    for period in ordered:
+        expected = [org.pk for org in expected_organizations(period)]
+        if expected and visible.filter(pk__in=expected).exists():
+            return period
+    return ordered[0] if ordered else None
+
+
 def completeness(period: ReportingPeriod, user=None) -> tuple[list[Completeness], Completeness]:
     """Rows per agency (units' reports) or one row for the province (agencies' reports), and the
     province's total; with `user`, only the organizations they may see are counted."""

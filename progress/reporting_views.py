@@ -348,7 +348,8 @@ class PeriodHistory(ObjectHistoryView):
 # ---------------------------------------------------------------- completeness
 
 class CompletenessView(ScopedMixin, TemplateView):
-    """Completeness and timeliness of one period (the latest by default), per agency and for the province."""
+    """Completeness and timeliness of one period (by default the most recent that concerns the user:
+    reporting.default_period), per agency and for the province."""
 
     template_name = "progress/reports/completeness.html"
     model = ReportingPeriod
@@ -361,7 +362,7 @@ class CompletenessView(ScopedMixin, TemplateView):
             if not key.isdigit():
                 raise Http404
             return get_object_or_404(periods, pk=key), periods
-        return periods.first(), periods
+        return reporting.default_period(periods, self.request.user), periods
 
     def get(self, request, *args, **kwargs):
         period, periods = self.period()
