@@ -59,6 +59,12 @@ class ReportList(ScopedListView):
     title = gettext_lazy("Periodic reports")
     export_url_name, export_filename = "progress:report_export", "bao-cao-dinh-ky.xlsx"
 
+    def get_queryset(self):
+        # The most recent period first (its annual round above its six-month one), as the completeness
+        # page shows by default; a column clicked sorts otherwise.
+        return super().get_queryset().order_by("-period__year", "-period__due_date", "period__level",
+                                               "organization__path")
+
     def page_actions(self):
         actions = super().page_actions()
         actions.append(PageAction(_("Completeness"), reverse("progress:completeness"), icon="bar-chart"))
