@@ -250,11 +250,19 @@ TITLES = {
     "bien-ban-doi-thoai-doanh-nghiep.pdf": "BIÊN BẢN ĐỐI THOẠI VỚI DOANH NGHIỆP",
     "ket-luan-kiem-tra-cong-vu.pdf": "KẾT LUẬN KIỂM TRA CÔNG VỤ",
 }
+CONTENTS = {
+    "bien-ban-doi-thoai-doanh-nghiep.pdf": "đối thoại với doanh nghiệp về thủ tục cấp giấy phép xây dựng, "
+                                           "tiếp nhận kiến nghị về thời gian giải quyết hồ sơ",
+    "ket-luan-kiem-tra-cong-vu.pdf": "kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính và quy tắc ứng xử "
+                                     "của công chức tại Bộ phận một cửa",
+    "so-lieu-mot-cua-6-thang.pdf": "tổng hợp số liệu tiếp nhận, giải quyết hồ sơ thủ tục hành chính 6 tháng",
+    "bien-ban-hoi-nghi-dan-chu.pdf": "hội nghị cán bộ, công chức, viên chức; thảo luận Quy chế dân chủ ở cơ sở",
+}
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # fonts-dejavu-core
 EVIDENCE_LINES = [
     "Thời gian: 08 giờ 00 phút; địa điểm: Hội trường {org}.",
     "Thành phần: lãnh đạo đơn vị, công chức, viên chức và đại diện Ban Thanh tra nhân dân.",
-    "Nội dung: quán triệt Kế hoạch công tác dân vận chính quyền và Quy chế dân chủ ở cơ sở.",
+    "Nội dung: {content}.",
     "Số người tham dự: {n}/{total}; vắng có lý do: {absent}.",
     "Ý kiến phát biểu: đề nghị rút ngắn thời gian trả kết quả hồ sơ, công khai số điện thoại đường dây nóng.",
     "Kết luận: các ý kiến được tiếp thu, giao Văn phòng tổng hợp, báo cáo lãnh đạo trong 05 ngày làm việc.",
@@ -298,8 +306,11 @@ def _evidence(org: Organization, period: ReportingPeriod, name: str) -> ContentF
     n, _p = _numbers(org.code, period.year, period.kind)
     total = 12 + n % 20
     title = name.removesuffix(".pdf").replace("-", " ").upper()
-    lines = [f"{org.name} - {period}", ""] + [
-        line.format(org=org.name, n=total - n % 3, total=total, absent=n % 3) for line in EVIDENCE_LINES]
+    words = f"6 tháng đầu năm {period.year}" if period.kind == PeriodKind.HALF else f"năm {period.year}"
+    content = CONTENTS.get(name, "quán triệt Kế hoạch công tác dân vận chính quyền và Quy chế dân chủ ở cơ sở")
+    lines = [f"{org.name} — kỳ báo cáo {words}", ""] + [
+        line.format(org=org.name, n=total - n % 3, total=total, absent=n % 3, content=content)
+        for line in EVIDENCE_LINES]
     typeset = _vietnamese_pdf(TITLES.get(name, title), lines)
     if typeset is not None:
         return ContentFile(typeset, name=name)

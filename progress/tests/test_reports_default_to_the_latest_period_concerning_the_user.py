@@ -1,8 +1,8 @@
 """The completeness page, asked for no period, shows the most recent (by due date) whose data period has
 begun and that expects an organization the user may see — never one that is empty for them (a unit not
 charged this year, an agency whose plan is of another year) — and next year's periods made ahead only
-when nothing else concerns the user; the reports list puts the most recent period first. Dates are fixed (the periods of 2024 and 2025, `today` given), so
-the test holds in any year."""
+when nothing else concerns the user; the reports list puts the most recent period first. Dates are
+fixed (the periods of 2024 and 2025, `today` given), so the test holds in any year."""
 
 import datetime as dt
 
