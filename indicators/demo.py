@@ -21,6 +21,7 @@ from orgs.models import Organization, StaffMember
 from plans.models import Assignment, AssignmentStatus, Measure, Plan, PlanKind, PlanStatus, Target
 from progress.models import ProgressUpdate
 from progress.services import record_progress
+from registry.services import record_issued
 from training.models import StudySession
 
 AGENCIES = ("TN.SXD", "TN.SVHTTDL", "HCM.SVHTT")
@@ -70,6 +71,10 @@ def _current_plan(today: dt.date) -> int:
         signer_authority="KT.", signer_principal="GIÁM ĐỐC", signer_title="PHÓ GIÁM ĐỐC",
     )
     plan.basis_documents.set(LegalDocument.objects.filter(number__in=["23-QĐ/TW", "33/CT-TTg"]))
+    # In the agency's register from the first load (as plans.demo enters the others), so the numbers it
+    # gives next (the agency's report to the province, progress.demo) follow the plan's.
+    record_issued(organization=agency, record=plan, type_code="KH", symbol=plan.symbol, title=plan.title,
+                  number=plan.number, date=plan.date)
     for order, (text, kind, comparator, value, measure) in enumerate([
         ("100% cán bộ, công chức, viên chức được học tập, quán triệt các văn bản về công tác dân vận.",
          "staff_share", "gte", 100, Measure.STAFF_STUDY_RATE),

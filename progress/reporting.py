@@ -393,6 +393,23 @@ class Completeness:
         return self._share(self.on_time)
 
 
+def default_period(periods, user, *, today: dt.date | None = None) -> ReportingPeriod | None:
+    """The period a page shows when none is asked for: the most recent (by due date) that concerns `user`
+    — one whose expected organizations include one they may see, not an empty one — among those whose data
+    period has begun (next year's periods, made ahead, wait their turn); failing that, the latest that
+    concerns them; failing that, the latest of `periods`."""
+    today = today or timezone.localdate()
+    visible = scoped(Organization, user, "view")
+    ordered = list(periods.order_by("-due_date", "-year", "-pk"))
+    concerning = None
+    for period in sorted(ordered, key=lambda period: period.data_start > today):  # begun first, stable
+        expected = [org.pk for org in expected_organizations(period)]
+        if expected and visible.filter(pk__in=expected).exists():
+            concerning = period
+            break
+    return concerning or (ordered[0] if ordered else None)
+
+
 def completeness(period: ReportingPeriod, user=None) -> tuple[list[Completeness], Completeness]:
     """Rows per agency (units' reports) or one row for the province (agencies' reports), and the
     province's total; with `user`, only the organizations they may see are counted."""

@@ -59,6 +59,12 @@ class ReportList(ScopedListView):
     title = gettext_lazy("Periodic reports")
     export_url_name, export_filename = "progress:report_export", "bao-cao-dinh-ky.xlsx"
 
+    def get_queryset(self):
+        # The most recent period first (its annual round above its six-month one), as the completeness
+        # page shows by default; a column clicked sorts otherwise.
+        return super().get_queryset().order_by("-period__year", "-period__due_date", "period__level",
+                                               "organization__path")
+
     def page_actions(self):
         actions = super().page_actions()
         actions.append(PageAction(_("Completeness"), reverse("progress:completeness"), icon="bar-chart"))
@@ -348,7 +354,8 @@ class PeriodHistory(ObjectHistoryView):
 # ---------------------------------------------------------------- completeness
 
 class CompletenessView(ScopedMixin, TemplateView):
-    """Completeness and timeliness of one period (the latest by default), per agency and for the province."""
+    """Completeness and timeliness of one period (by default the most recent that concerns the user:
+    reporting.default_period), per agency and for the province."""
 
     template_name = "progress/reports/completeness.html"
     model = ReportingPeriod
@@ -361,7 +368,7 @@ class CompletenessView(ScopedMixin, TemplateView):
             if not key.isdigit():
                 raise Http404
             return get_object_or_404(periods, pk=key), periods
-        return periods.first(), periods
+        return reporting.default_period(periods, self.request.user), periods
 
     def get(self, request, *args, **kwargs):
         period, periods = self.period()

@@ -111,6 +111,14 @@ def test_loading_the_demo_again_duplicates_nothing(db):
     call_command("load_demo", stdout=out)
     assert _counts() == before
     assert "focal" in out.getvalue() and "danvan-demo" in out.getvalue()
+    # The periodic reports, their steps and the agencies' numbers in the register: loaded once only.
+    from progress.reporting_models import Report, ReportStep
+    from registry.models import RegisteredDocument
+
+    reports = (Report.objects.count(), ReportStep.objects.count(), RegisteredDocument.objects.count())
+    assert reports[0] > 0
+    call_command("load_demo", stdout=io.StringIO())
+    assert (Report.objects.count(), ReportStep.objects.count(), RegisteredDocument.objects.count()) == reports
 
 
 # Django's deploy check wants 50 characters and more than 5 distinct ones.
