@@ -307,11 +307,3 @@ def province_rows(agencies: Sequence[Organization], period: ReportingPeriod | No
                     rows[completeness_row.organization.pk].completeness = completeness_row
     return sorted(rows.values(), key=lambda row: row.sort_key)
 
-
-def default_period(periods) -> ReportingPeriod | None:
-    """The latest period already due, else the first one."""
-    today = timezone.localdate()
-    periods = list(periods)
-    due = [p for p in periods if p.due_date <= today]
-    return max(due, key=lambda p: (p.due_date, p.level == ReportLevel.UNIT)) if due else (periods[0] if periods
-                                                                                            else None)

@@ -22,6 +22,7 @@ from django.views.generic import TemplateView, View
 from core.access import scoped
 from core.xlsx import xlsx_response
 from dashboard import services
+from progress import reporting
 from progress.reporting_models import ReportingPeriod
 
 
@@ -81,14 +82,16 @@ class ProvinceDashboard(DashboardMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         agencies = self.agencies
-        periods = list(scoped(ReportingPeriod, request.user, "view").select_related("province"))
+        visible = scoped(ReportingPeriod, request.user, "view").select_related("province")
+        periods = list(visible)
         wanted = self.choice("period")
         if wanted:
             period = next((p for p in periods if p.pk == wanted), None)
             if period is None:
                 raise Http404
         else:
-            period = services.default_period(periods)
+            # The same default as the completeness page: the latest period that concerns the user.
+            period = reporting.default_period(visible, request.user)
         year = self.choice("year") or (period.year if period else timezone.localdate().year)
         rows = services.province_rows(agencies, period, year)
         if self.export:
