@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from core import registry
 from core.access import scoped
@@ -181,7 +182,8 @@ class AgencyPage:
     def status_counts(self) -> list[tuple[str, str, int, int]]:
         """(status, label, this year, last year) for the chart and its table."""
         last = [row.last for row in self.targets if row.last is not None]
-        return [(status.value, status.label, self.count(status), sum(1 for r in last if r.status == status))
+        # A heading, so capitalised (the label is also read inside sentences: "chưa có dữ liệu").
+        return [(status.value, capfirst(status.label), self.count(status), sum(1 for r in last if r.status == status))
                 for status in (Status.MET, Status.ON_TRACK, Status.AT_RISK, Status.MISSED, Status.NO_DATA)]
 
 
