@@ -178,6 +178,13 @@ def is_fresh(state: MeasuredTarget, now=None) -> bool:
     return (now or timezone.now()) - state.computed_at <= settings.MEASURES_MAX_AGE
 
 
+def fresh_states(target_ids) -> dict[int, MeasuredTarget]:
+    """Target id -> its materialization state, for the targets whose stored figures are fresh (one query)."""
+    now = timezone.now()
+    return {state.target_id: state for state in MeasuredTarget.objects.filter(target__in=list(target_ids))
+            if is_fresh(state, now)}
+
+
 def _materializable(target: Target, organization: Organization, period: Period) -> bool:
     # The organization lies in the subtree of the plan's organization (paths are made of ids).
     return (registry.measures.get(target.measure or "") is not None
@@ -192,9 +199,7 @@ def materialized_figures(targets: Sequence[Target], organization: Organization, 
     wanted = {target.pk: target for target in targets if _materializable(target, organization, period)}
     if not wanted:
         return {}
-    now = timezone.now()
-    states = {state.target_id: state for state in MeasuredTarget.objects.filter(target__in=list(wanted))
-              if is_fresh(state, now)}
+    states = fresh_states(wanted)
     if not states:
         return {}
     by_target: dict[int, list] = {pk: [] for pk in states}
@@ -223,9 +228,7 @@ def stored_figures(targets: Sequence[Target], period_of) -> dict:
               and period_of(target) in periods_of(target.plan.year)}
     if not wanted:
         return {}
-    now = timezone.now()
-    states = {state.target_id: state for state in MeasuredTarget.objects.filter(target__in=list(wanted))
-              if is_fresh(state, now)}
+    states = fresh_states(wanted)
     if not states:
         return {}
     keys = {pk: period_of(wanted[pk]).key for pk in states}
