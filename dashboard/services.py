@@ -14,6 +14,7 @@ agencies (`Figure.within` splits them), so a page costs the same for 1 or 120 ag
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -137,7 +138,12 @@ def read_targets(targets: Sequence[Target], owners: dict[int, Organization], per
 
 
 def _year(target: Target) -> Period:
-    return Period(target.plan.year, PeriodKind.YEAR)
+    return _year_period(target.plan.year)
+
+
+@functools.lru_cache(maxsize=32)
+def _year_period(year: int) -> Period:
+    return Period(year, PeriodKind.YEAR)
 
 
 # ---------------------------------------------------------------- the leader's page
@@ -226,7 +232,7 @@ def agency_reports(agency: Organization, year: int) -> list[ReportRow]:
     for period in periods:
         row = ReportRow(period, own=own.get(period.pk))
         if row.is_units:
-            agencies_rows, _total = reporting.completeness(period)
+            agencies_rows, _total = reporting.completeness(period, within=agency)
             row.completeness = next((r for r in agencies_rows if r.organization.pk == agency.pk),
                                     reporting.Completeness(agency, [], {}, period.effective_due))
         rows.append(row)
@@ -245,15 +251,15 @@ class AgencyRow:
     def _count(self, statuses) -> int:
         return sum(1 for r in self.readings if r.status in statuses)
 
-    @property
+    @functools.cached_property
     def measured(self) -> int:
         return self._count(MEASURED)
 
-    @property
+    @functools.cached_property
     def met(self) -> int:
         return self._count((Status.MET,))
 
-    @property
+    @functools.cached_property
     def behind(self) -> int:
         return self._count(BEHIND)
 
@@ -268,9 +274,10 @@ class AgencyRow:
     def behind_share(self) -> float | None:
         return self._share(self.behind)
 
-    @property
+    @functools.cached_property
     def plan_status(self) -> str:
-        return self.plan.get_status_display() if self.plan else ""
+        # The choice's label directly (get_status_display builds the choices' dict at each call).
+        return str(PlanStatus(self.plan.status).label) if self.plan else ""
 
     @property
     def expected(self) -> int | None:

@@ -99,7 +99,7 @@ class ProvinceDashboard(DashboardMixin, TemplateView):
                                  *province_sheet(rows))
         return self.render_to_response(self.get_context_data(
             title=_("Province overview"), rows=rows, period=period, periods=periods, year=year,
-            chart=province_chart(rows)))
+            chart=province_chart(rows), agency_url=reverse("dashboard:agency")))
 
 
 def _value(value):

@@ -4,6 +4,7 @@ the monthly counts entered by hand (form and .xlsx import)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -163,11 +164,13 @@ def readings(targets: Sequence[Target], organization: Organization, period: Peri
 # worker (refresh) when the records its measure reads change, and every night (indicators.tasks).
 
 
-def periods_of(year: int) -> list[Period]:
-    """The periods a target of a plan of `year` is read in (the pages' period picker) and materialized for."""
-    return [Period(year, PeriodKind.YEAR), Period(year, PeriodKind.NINE_MONTHS),
+@functools.lru_cache(maxsize=32)
+def periods_of(year: int) -> tuple[Period, ...]:
+    """The periods a target of a plan of `year` is read in (the pages' period picker) and materialized for
+    (kept: a province's dashboard asks for them for each of its hundreds of targets)."""
+    return (Period(year, PeriodKind.YEAR), Period(year, PeriodKind.NINE_MONTHS),
             *(Period(year, PeriodKind.HALF, n) for n in (1, 2)),
-            *(Period(year, PeriodKind.QUARTER, n) for n in range(1, 5))]
+            *(Period(year, PeriodKind.QUARTER, n) for n in range(1, 5)))
 
 
 def is_fresh(state: MeasuredTarget, now=None) -> bool:

@@ -152,7 +152,12 @@ def _existed(qs, period: ReportingPeriod):
         Q(valid_to__isnull=True) | Q(valid_to__gte=period.effective_due))
 
 
-def expected_organizations(period: ReportingPeriod) -> list[Organization]:
+# What the report pages read of an organization (its timestamps and the rest are not parsed for a
+# province's thousand units).
+LISTED_FIELDS = ("code", "name", "short_name", "kind", "org_type", "parent_id", "path", "valid_from", "valid_to")
+
+
+def expected_queryset(period: ReportingPeriod):
     """Who must report for `period`, exemptions left out: for units, every unit an agency's
     issued plan of the year charges (as lead unit); for agencies, every agency of the province."""
     province_path = period.province.path
@@ -165,7 +170,12 @@ def expected_organizations(period: ReportingPeriod) -> list[Organization]:
         ).exclude(lead_unit__kind__in=(OrganizationKind.AGENCY, OrganizationKind.PROVINCE)).values("lead_unit_id")
         qs = Organization.objects.filter(pk__in=lead_units)
     exempted = ReportExemption.objects.filter(period=period).values("organization_id")
-    return list(_existed(qs, period).exclude(pk__in=exempted).order_by("path"))
+    return _existed(qs, period).exclude(pk__in=exempted)
+
+
+def expected_organizations(period: ReportingPeriod) -> list[Organization]:
+    """`expected_queryset` in tree order, with the fields the report pages read."""
+    return list(expected_queryset(period).only(*LISTED_FIELDS).order_by("path"))
 
 
 def agency_of(organization: Organization, agencies: dict[int, Organization]) -> Organization | None:
@@ -403,17 +413,23 @@ def default_period(periods, user, *, today: dt.date | None = None) -> ReportingP
     ordered = list(periods.order_by("-due_date", "-year", "-pk"))
     concerning = None
     for period in sorted(ordered, key=lambda period: period.data_start > today):  # begun first, stable
-        expected = [org.pk for org in expected_organizations(period)]
-        if expected and visible.filter(pk__in=expected).exists():
+        # One query a period: whether anyone expected is in the user's reach.
+        if visible.filter(pk__in=expected_queryset(period).values("pk")).exists():
             concerning = period
             break
     return concerning or (ordered[0] if ordered else None)
 
 
-def completeness(period: ReportingPeriod, user=None) -> tuple[list[Completeness], Completeness]:
+def completeness(period: ReportingPeriod, user=None, *, within: Organization | None = None
+                 ) -> tuple[list[Completeness], Completeness]:
     """Rows per agency (units' reports) or one row for the province (agencies' reports), and the
-    province's total; with `user`, only the organizations they may see are counted."""
-    expected = expected_organizations(period)
+    province's total; with `user`, only the organizations they may see are counted; with `within`, only
+    those of that subtree (one agency's page reads its own units, not the province's thousand)."""
+    if within is None:
+        expected = expected_organizations(period)
+    else:
+        expected = list(expected_queryset(period).filter(path__startswith=within.path)
+                        .only(*LISTED_FIELDS).order_by("path"))
     if user is not None:
         visible = set(scoped(Organization, user, "view").filter(pk__in=[o.pk for o in expected])
                       .values_list("pk", flat=True))
@@ -426,7 +442,7 @@ def completeness(period: ReportingPeriod, user=None) -> tuple[list[Completeness]
     if period.level == ReportLevel.AGENCY:
         return [total], total
     agencies = {org.pk: org for org in Organization.objects.filter(
-        path__startswith=period.province.path, kind=OrganizationKind.AGENCY)}
+        path__startswith=period.province.path, kind=OrganizationKind.AGENCY).only(*LISTED_FIELDS)}
     rows: dict[int, Completeness] = {}
     for org in expected:
         agency = agency_of(org, agencies)
