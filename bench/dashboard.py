@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "danvan.settings")
+(ROOT / "bench" / "data").mkdir(exist_ok=True)  # ignored by git: missing on a fresh clone
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'data' / 'bench.sqlite3'}")
 
 import django  # noqa: E402

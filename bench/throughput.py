@@ -26,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench" / "data"
+DATA.mkdir(exist_ok=True)  # ignored by git: missing on a fresh clone
 sys.path.insert(0, str(ROOT))
 ENV = {
     "DJANGO_SETTINGS_MODULE": "bench.settings",

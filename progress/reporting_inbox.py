@@ -52,7 +52,8 @@ def report_deadlines(user, *, until: dt.date) -> list[Deadline]:
         return []
     items = []
     for period in periods:
-        expected = [org for org in reporting.expected_organizations(period) if org.pk in writable]
+        # Only the user's own organizations are read (not the province's thousand expected units).
+        expected = list(reporting.expected_queryset(period).filter(pk__in=writable).order_by("path"))
         if not expected:
             continue
         submitted = set(Report.objects.filter(period=period, first_submitted_on__isnull=False,
