@@ -77,6 +77,16 @@ class Registry:
         self._entries[key] = entry
         return entry
 
+    def register_default(self, key: str, entry: object) -> object:
+        """Register `entry` unless an app already registered its own under `key` (a register's own
+        measure wins over the monthly counts, whichever app is ready first)."""
+        return self._entries.setdefault(key, entry)
+
+    def replace(self, key: str, entry: object) -> object:
+        """Register `entry` under `key` in place of a default (see `register_default`)."""
+        self._entries[key] = entry
+        return entry
+
     def get(self, key: str):
         return self._entries.get(key)
 
@@ -105,6 +115,14 @@ report_sections = Registry("report sections")
 # another (orgs.services.merge_organizations calls each, in its transaction, for each source, with
 # the merge's reason set for history). orgs knows nothing of the apps that register here.
 merge_handlers = Registry("merge handlers")
+
+
+# panel(user, agencies: list[Organization], year: int) -> str | None: HTML the leader's page (one agency)
+# and the coordinator's page (the agencies they see) show below their own figures, in registration order.
+dashboard_panels = Registry("dashboard panels")
+# loader() -> str: an app's demo data, loaded by `danvan load_demo` after the plans and reports
+# (idempotent); the string says what it loaded.
+demo_loaders = Registry("demo loaders")
 
 
 def inbox_for(user) -> list[InboxItem]:

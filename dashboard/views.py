@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from core.access import scoped
+from core.registry import dashboard_panels
 from core.xlsx import xlsx_response
 from dashboard import services
 from progress import reporting
@@ -76,7 +77,8 @@ class AgencyDashboard(DashboardMixin, TemplateView):
                                  *targets_sheet(page))
         return self.render_to_response(self.get_context_data(
             title=_("Dashboard: %(agency)s") % {"agency": agency.display_name}, page=page,
-            agencies=self.agencies, years=years, chart=agency_chart(page)))
+            agencies=self.agencies, years=years, chart=agency_chart(page),
+            panels=panels_for(request.user, [agency], year)))
 
 
 class ProvinceDashboard(DashboardMixin, TemplateView):
@@ -102,7 +104,13 @@ class ProvinceDashboard(DashboardMixin, TemplateView):
                                  *province_sheet(rows))
         return self.render_to_response(self.get_context_data(
             title=_("Province overview"), rows=rows, period=period, periods=periods, year=year,
-            chart=province_chart(rows), table_rows=province_table_rows(rows, year)))
+            chart=province_chart(rows), table_rows=province_table_rows(rows, year),
+            panels=panels_for(request.user, agencies, year)))
+
+
+def panels_for(user, agencies, year: int) -> list[str]:
+    """What the registers add to a dashboard (core.registry.dashboard_panels), in registration order."""
+    return [html for panel in dashboard_panels if (html := panel(user, agencies, year))]
 
 
 def province_table_rows(rows: list[services.AgencyRow], year: int) -> str:

@@ -25,8 +25,9 @@ class IndicatorsConfig(AppConfig):
         registry.measures.register(Measure.AGENCY_PLAN_ISSUED_ON_TIME, measures.agency_plan_issued_on_time)
         registry.measures.register(Measure.STUDY_SESSIONS_HELD, measures.study_sessions_held)
         registry.measures.register(Measure.ASSIGNMENTS_DONE_RATE, measures.assignments_done_rate)
-        # Entered by hand, month by month with evidence, until each register registers its own function.
+        # Entered by hand, month by month with evidence, until a register replaces it with its own function
+        # (`registry.measures.replace`), which reads its records and falls back to the counts where none exist.
         for kind in (*MONTHLY_RATES, *MONTHLY_COUNTS):
-            registry.measures.register(kind, measures.monthly(kind))
+            registry.measures.register_default(kind, measures.monthly(kind))
         # The materialized figures go stale, and their refresh is enqueued, when the records they read change.
         signals.connect()

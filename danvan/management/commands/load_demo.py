@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from core.registry import demo_loaders
 from danvan.demo import load_all
 from indicators import demo as indicators_demo
 from orgs import demo as orgs_demo
@@ -20,6 +21,8 @@ class Command(BaseCommand):
         organizations = loaded["organizations"]
         indicators_demo.load()
         progress_demo.load()
+        for name, loader in demo_loaders.items():
+            self.stdout.write(f"{name}: {loader()}")
         self.stdout.write(f"Demo data ready: {len(organizations)} organizations, {len(loaded['plans'])} plans.")
         self.stdout.write(f"Demo logins (password: {orgs_demo.DEMO_PASSWORD}):")
         self.stdout.write("  admin (superuser)")
