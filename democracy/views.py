@@ -3,6 +3,7 @@ actions, inspection boards with their work; lists and exports, details, forms, h
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -103,8 +104,6 @@ class MeetingDetail(ScopedDetailView):
         return actions
 
     def _url(self, name):
-        from django.urls import reverse
-
         return reverse(name, args=[self.object.pk])
 
     def get_context_data(self, **kwargs):
