@@ -52,6 +52,12 @@ class MeetingTable(Table):
         attrs = {"class": "table table-sm table-hover align-middle", "id": "meetings"}
         empty_text = _("No conferences or dialogues.")
 
+    def render_attendee_count(self, record, value):
+        return value if record.is_conference else "—"
+
+    def render_roster_size(self, record, value):
+        return value if record.is_conference else "—"
+
     def render_status(self, record):
         if not record.is_conference:
             return "—"
