@@ -28,9 +28,10 @@ class IndexScoreTable(Table):
     score = tables.Column(verbose_name=_("Score"), attrs={"td": {"class": "text-end"}})
     rank = tables.Column(verbose_name=_("Rank"), attrs={"td": {"class": "text-end"}})
     ranked_among = tables.Column(verbose_name=_("Ranked among"), attrs={"td": {"class": "text-end"}})
+    source = tables.Column(verbose_name=_("Source"))
 
     class Meta(Table.Meta):
         model = IndexScore
-        fields = ("year", "index", "organization", "score", "rank", "ranked_among")
+        fields = ("year", "index", "organization", "score", "rank", "ranked_among", "source")
         attrs = {"class": "table table-sm table-hover align-middle", "id": "index-scores"}
         empty_text = _("No index scores.")

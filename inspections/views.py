@@ -84,7 +84,10 @@ class _OfInspection(ServiceFormView):
 
     def load(self, **kwargs):
         if "pk" in kwargs:
-            self.object = get_object_or_404(self.get_queryset().select_related("inspection"), pk=kwargs["pk"])
+            # A part is edited by those who change its inspection (a unit only reports its remedy done).
+            editable = scoped(Inspection, self.request.user, "change")
+            self.object = get_object_or_404(self.model.objects.filter(inspection__in=editable)
+                                            .select_related("inspection"), pk=kwargs["pk"])
             self.inspection = self.object.inspection
         else:
             self.inspection = get_object_or_404(scoped(Inspection, self.request.user, "change"),
