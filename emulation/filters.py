@@ -48,7 +48,7 @@ class CommendationFilter(_InSubtree):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     year = YearFilter(field_name="decision_date__year", label=_("Year"))
     award = django_filters.ChoiceFilter(choices=Award.choices, label=_("Award"))
-    level = django_filters.ChoiceFilter(choices=AwardLevel.choices, label=_("Level"))
+    level = django_filters.ChoiceFilter(choices=AwardLevel.choices, label=_("Award level"))
 
     class Meta:
         model = Commendation

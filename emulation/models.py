@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.history import HistoricalRecords
 from orgs.models import Organization, StaffMember
@@ -123,10 +124,10 @@ class AwardKind(models.TextChoices):
 
 
 class AwardLevel(models.TextChoices):
-    GRASSROOTS = "grassroots", _("Grassroots")
-    PROVINCE = "province", _("Ministry or province")
-    NATIONAL = "national", _("Government")
-    STATE = "state", _("State")
+    GRASSROOTS = "grassroots", pgettext_lazy("award level", "Grassroots")
+    PROVINCE = "province", pgettext_lazy("award level", "Ministry or province")
+    NATIONAL = "national", pgettext_lazy("award level", "Government")
+    STATE = "state", pgettext_lazy("award level", "State")
 
 
 class Award(models.TextChoices):
@@ -188,7 +189,7 @@ class Commendation(models.Model):
     recipient = models.CharField(_("recipient"), max_length=300)
     award = models.CharField(_("award"), max_length=30, choices=Award.choices)
     kind = models.CharField(_("kind"), max_length=10, choices=AwardKind.choices, editable=False)
-    level = models.CharField(_("level"), max_length=12, choices=AwardLevel.choices, editable=False, db_index=True)
+    level = models.CharField(_("award level"), max_length=12, choices=AwardLevel.choices, editable=False, db_index=True)
     award_type = models.CharField(_("type of award"), max_length=12, choices=AwardType.choices,
                                   default=AwardType.MOVEMENT)
     decision_number = models.CharField(_("decision number"), max_length=60)

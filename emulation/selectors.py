@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core.access import scoped
@@ -12,6 +14,10 @@ from core.registry import InboxItem
 from emulation.models import Award, AwardLevel, Commendation, Exemplar, ExemplarKind, ExemplarStatus
 from emulation.services import may_decide, may_review
 from orgs.scoping import organization_paths, path_q
+
+# The panel's place on a dashboard, filled once the page is shown (htmx): the dashboard's own queries stay as they are.
+PLACEHOLDER = ('<section class="mb-4" id="{}" hx-get="{}" hx-trigger="load" hx-swap="outerHTML">'
+               '<h2 class="h5">{}</h2><p class="small text-muted">{}</p></section>')
 
 
 def _waiting(user, status: str, allowed) -> int:
@@ -44,9 +50,20 @@ def nominations_returned(user) -> list[InboxItem]:
 
 
 def commendations_panel(user, agencies, year: int) -> str | None:
-    """The year's recognised exemplars and commendations of the agencies shown, by level."""
+    """A placeholder the page fills once shown (htmx): the dashboards' own query count stays as it is."""
     if not agencies:
         return None
+    query = {"year": year}
+    if len(agencies) == 1:
+        query["organization"] = agencies[0].pk
+    return format_html(PLACEHOLDER, "emulation-panel", f"{reverse('emulation:commendations_panel')}?{urlencode(query)}",
+                       _("Emulation and commendation in %(year)s") % {"year": year}, _("Loading…"))
+
+
+def commendations_panel_html(user, agencies, year: int) -> str:
+    """The year's recognised exemplars and commendations of the agencies shown, by level."""
+    if not agencies:
+        return ""
     within = path_q([agency.path for agency in agencies], "organization__path")
     exemplars = scoped(Exemplar, user, "view").filter(within, year=year, status__in=[
         ExemplarStatus.APPROVED, ExemplarStatus.COMMENDED])

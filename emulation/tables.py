@@ -38,7 +38,7 @@ class CommendationTable(Table):
     decision_number = tables.Column(verbose_name=_("Decision number"))
     recipient = tables.Column(linkify=True, verbose_name=_("Recipient"))
     award = tables.Column(verbose_name=_("Award"))
-    level = tables.Column(verbose_name=_("Level"))
+    level = tables.Column(verbose_name=_("Award level"))
     organization = tables.Column(verbose_name=_("Unit"), order_by=("organization__path",))
 
     class Meta(Table.Meta):
