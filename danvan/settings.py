@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "registry",
     "ingest",
     "documents",
+    "service",
     "exports",
     "api",
 ]

@@ -1,0 +1,77 @@
+"""The measures the service records replace: dossiers settled on time, citizens satisfied, late dossiers
+with an apology. Each reads the records where an organization has them in the period and falls back to
+the monthly counts (indicators) where it has none, so the measures' callers see no change."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db.models import Count, Q, Sum
+
+from core.periods import Period
+from indicators.measures import Figure, _under, monthly
+from orgs.models import Organization
+from plans.models import Measure
+from service.models import DossierStat, Letter, LetterKind, SurveyResponse
+
+SATISFIED = 4  # an average (or an answer) of 4 or 5 counts as satisfied
+
+
+def _with_fallback(kind: str, records, own_rows, organizations, period) -> Figure:
+    """The figure of `own_rows` (path, numerator, denominator) plus the monthly counts of the organizations
+    that have no records in the period."""
+
+    def rows():
+        own = list(own_rows())
+        covered = {path for path, _n, _d in own}
+        counted = monthly(kind)(organizations, period)
+        return own + [(path, n, d) for path, (n, d) in counted.by_path.items() if path not in covered]
+
+    return Figure(records=records, rows=rows)
+
+
+def dossiers_on_time_rate(organizations: Sequence[Organization], period: Period, **_options) -> Figure:
+    """Of the dossiers settled within the period's months, those settled early or on time."""
+    stats = DossierStat.objects.filter(_under("organization", organizations),
+                                       month__range=(period.start.replace(day=1), period.end))
+
+    def own_rows():
+        return (stats.order_by().values("organization__path")
+                .annotate(n=Sum("settled_early") + Sum("settled_on_time"),
+                          d=Sum("settled_early") + Sum("settled_on_time") + Sum("settled_late"))
+                .values_list("organization__path", "n", "d"))
+
+    records = stats.select_related("organization").order_by("-month", "organization__path")
+    return _with_fallback(Measure.DOSSIERS_ON_TIME_RATE, records, own_rows, organizations, period)
+
+
+def satisfaction_rate(organizations: Sequence[Organization], period: Period, **_options) -> Figure:
+    """Of the citizens who answered the survey within the period, those whose answers average 4 or more."""
+    responses = SurveyResponse.objects.filter(_under("organization", organizations),
+                                              submitted_on__range=(period.start, period.end))
+
+    def own_rows():
+        return (responses.order_by().values("organization__path")
+                .annotate(n=Count("pk", filter=Q(average__gte=SATISFIED)), d=Count("pk"))
+                .values_list("organization__path", "n", "d"))
+
+    records = responses.select_related("organization", "service_point").order_by("-submitted_on", "-id")
+    return _with_fallback(Measure.SATISFACTION_RATE, records, own_rows, organizations, period)
+
+
+def apology_letters_rate(organizations: Sequence[Organization], period: Period, **_options) -> Figure:
+    """Of the dossiers late within the period (settled late or pending past the deadline), those that got an
+    apology letter dated within it."""
+    under = _under("organization", organizations)
+    late = dict(DossierStat.objects.filter(under, month__range=(period.start.replace(day=1), period.end))
+                .order_by().values("organization__path")
+                .annotate(d=Sum("settled_late") + Sum("pending_overdue")).values_list("organization__path", "d"))
+    letters = Letter.objects.filter(under, kind=LetterKind.APOLOGY, date__range=(period.start, period.end))
+    sent = dict(letters.order_by().values("organization__path").annotate(n=Count("pk"))
+                .values_list("organization__path", "n"))
+
+    def rows():
+        return [(path, min(sent.get(path, 0), late.get(path, 0)), late.get(path, 0))
+                for path in {*late, *sent}]
+
+    return Figure(records=letters.select_related("organization").order_by("-date", "-id"), rows=rows)
