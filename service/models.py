@@ -271,3 +271,6 @@ class Answer(models.Model):
             models.CheckConstraint(condition=Q(value__gte=1) & Q(value__lte=5), name="service_answer_1_to_5"),
             models.UniqueConstraint(fields=["response", "question"], name="service_answer_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.value}"

@@ -25,7 +25,14 @@ from orgs.scoping import Action, can, memberships
 from orgs.text import fold
 from registry import services as registry
 from service.models import (
-    Answer, DossierStat, Letter, LetterKind, Question, ServicePoint, Survey, SurveyResponse,
+    Answer,
+    DossierStat,
+    Letter,
+    LetterKind,
+    Question,
+    ServicePoint,
+    Survey,
+    SurveyResponse,
 )
 
 COUNT_FIELDS = ("received_online", "received_direct", "carried_over", "settled_early", "settled_on_time",
@@ -217,7 +224,7 @@ def import_stats(organization: Organization, content: bytes, mapping: Mapping[st
     for number, cells in sheet.rows:
         row = StatRow(number)
 
-        def cell(name):
+        def cell(name, cells=cells):
             col = mapping.get(name)
             return cells[col] if col is not None and col < len(cells) else None
 
