@@ -13,6 +13,7 @@ class DossierStatSerializer(serializers.ModelSerializer):
         fields = ["id", "organization", "month", "procedure_field", "received_online", "received_direct",
                   "carried_over", "settled_early", "settled_on_time", "settled_late", "pending_within",
                   "pending_overdue"]
+        extra_kwargs = {"procedure_field": {"required": False, "default": ""}}
 
 
 class DossierStatViewSet(ScopedViewSet):

@@ -141,6 +141,9 @@ class StatImport(ScopedMixin, FormView):
             kwargs["columns"] = self.sheet.headers if self.sheet else ()
         return kwargs
 
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
     def form_valid(self, form):
         if not self.content:
             form.add_error("file", _("Choose the sheet to import."))

@@ -12,7 +12,12 @@ from plans.models import Measure
 from service import measures
 from service.models import ServicePoint
 from service.tests.factories import (
-    AgencyFactory, DossierStatFactory, LetterFactory, OrganizationFactory, respond, survey_with_questions,
+    AgencyFactory,
+    DossierStatFactory,
+    LetterFactory,
+    OrganizationFactory,
+    respond,
+    survey_with_questions,
 )
 
 pytestmark = pytest.mark.django_db
