@@ -126,20 +126,29 @@ def read_sheet(content: bytes) -> Sheet:
         raw.append((number, list(row or ())))
     book.close()
     words = {w for _name, group in REPORT_COLUMNS for w in group}
-    for index, (number, row) in enumerate(raw[:10]):
-        labels = [fold(cell) if cell is not None else "" for cell in row]
-        if any(label in words for label in labels):
-            # A two-row header: the group row above ("Đã giải quyết") and the sub-columns here.
-            above = raw[index - 1][1] if index else []
-            headers = []
-            group = ""
-            for col, cell in enumerate(row):
-                if col < len(above) and above[col] not in (None, ""):
-                    group = str(above[col]).strip()
-                text = str(cell).strip() if cell is not None else ""
-                headers.append(f"{group} / {text}" if group and text and fold(text) != fold(group) else text)
-            data = [(n, r) for n, r in raw[index + 1:] if any(c not in (None, "") for c in r)]
-            return Sheet(headers, number, data)
+
+    def matches(row) -> int:
+        return sum(1 for cell in row if cell is not None and fold(cell) in words)
+
+    candidates = raw[:10]
+    best = max(range(len(candidates)), key=lambda i: matches(candidates[i][1]), default=None)
+    if best is not None and matches(candidates[best][1]):
+        number, row = candidates[best]
+        # A two-row header: the group row above ("Đã giải quyết", merged over its columns) and the sub-columns.
+        above = candidates[best - 1][1] if best else []
+        headers, group = [], ""
+        for col in range(max(len(row), len(above))):
+            cell = row[col] if col < len(row) else None
+            top = above[col] if col < len(above) else None
+            if top not in (None, ""):
+                group = str(top).strip()
+            text = str(cell).strip() if cell not in (None, "") else ""
+            if text and group and fold(text) != fold(group):
+                headers.append(f"{group} / {text}")
+            else:
+                headers.append(text or (str(top).strip() if top not in (None, "") else ""))
+        data = [(n, r) for n, r in raw[best + 1:] if any(c not in (None, "") for c in r)]
+        return Sheet(headers, number, data)
     raise SheetError(_("No column of the report found in the first rows (e.g. “Lĩnh vực”, “Trực tuyến”)."))
 
 
