@@ -26,9 +26,11 @@ DUE = timezone.make_aware(dt.datetime(2025, 3, 20, 16, 30))
 
 
 def apology(orgs, **fields) -> Letter:
-    values = {"organization": orgs["TN.SXD"], "date": dt.date(2025, 3, 18), "dossier_code": "000.00.27.H56-250310-0007",
-              "applicant": "Nguyễn Thị Lan", "applicant_id": "072180001234", "procedure": "Cấp giấy phép xây dựng",
-              "received_on": dt.date(2025, 3, 10), "due_at": DUE, "reason": "Cần lấy ý kiến Sở Tài nguyên và Môi trường",
+    values = {"organization": orgs["TN.SXD"], "date": dt.date(2025, 3, 18),
+              "dossier_code": "000.00.27.H56-250310-0007", "applicant": "Nguyễn Thị Lan",
+              "applicant_id": "072180001234", "procedure": "Cấp giấy phép xây dựng",
+              "received_on": dt.date(2025, 3, 10), "due_at": DUE,
+              "reason": "Cần lấy ý kiến Sở Tài nguyên và Môi trường",
               "new_due_date": dt.date(2025, 3, 27), "signer_title": "Giám đốc", "signer_name": "Trần Văn Minh"}
     return Letter(**(values | fields))
 
