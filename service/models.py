@@ -120,8 +120,8 @@ class Letter(models.Model):
     objects = LetterQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("letter")
-        verbose_name_plural = _("letters")
+        verbose_name = _("letter to an applicant")
+        verbose_name_plural = _("letters to applicants")
         ordering = ["-date", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "year", "number"], condition=Q(kind="apology"),
