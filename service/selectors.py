@@ -91,7 +91,7 @@ def export_rows(result: Results) -> tuple[list[str], list[list]]:
     return headers, rows
 
 
-def readable_comments(responses, user, limit: int = 200) -> list[SurveyResponse]:
+def readable_comments(responses, user, limit: int = 50) -> list[SurveyResponse]:
     """The free text of the responses whose organization the user leads (or coordinates)."""
     rows = list(responses.exclude(comment="").select_related("organization", "service_point")
                 .order_by("-submitted_on", "-id")[:limit])

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
+from django_bootstrap5.widgets import RadioSelectButtonGroup
 
 from core import public
 from core.access import holds_anywhere
@@ -328,6 +329,10 @@ class PointDetail(ScopedDetailView):
     detail_fields = ("organization", "name", "active")
     update_url_name, history_url_name = "service:point_update", "service:point_history"
 
+    def detail_rows(self):
+        return [(label, (_("Yes") if value else _("No")) if isinstance(value, bool) else value)
+                for label, value in super().detail_rows()]
+
     def get_context_data(self, **kwargs):
         url = self.request.build_absolute_uri(self.object.get_survey_path())
         return super().get_context_data(survey_url=url, qr_svg=qr.svg(url), **kwargs)
@@ -398,8 +403,8 @@ class SurveyAnswerForm(public.PublicFormMixin, forms.Form):
         fields = {}
         for question in self.questions:
             fields[f"q{question.pk}"] = forms.TypedChoiceField(
-                label=question.text, choices=self.SCALE, coerce=int, widget=forms.RadioSelect(
-                    attrs={"class": "form-check-inline"}),
+                label=f"{len(fields) + 1}. {question.text}", help_text=question.get_factor_display(),
+                choices=self.SCALE, coerce=int, widget=RadioSelectButtonGroup,
                 error_messages={"invalid_choice": _("Each answer is a score from 1 to 5.")})
         fields["comment"] = forms.CharField(label=_("Your comments and suggestions (optional)"), required=False,
                                             widget=forms.Textarea(attrs={"rows": 4}))

@@ -43,7 +43,7 @@ def test_a_citizen_answers_from_the_qr_code_and_the_leader_sees_the_rate_change(
     citizen.goto(address)
     expect(citizen.get_by_text("Câu 1")).to_be_visible()
     for question in survey.questions.all():
-        citizen.locator(f"input[name=q{question.pk}][value='5']").check()
+        citizen.locator(f"input[name=q{question.pk}][value='5'] + label").click()
     citizen.locator("textarea[name=comment]").fill("Cán bộ hướng dẫn tận tình")
     citizen.get_by_role("button", name="Gửi phiếu khảo sát").click()
     expect(citizen.locator("#survey-thanks")).to_be_visible()
