@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "democracy",
     "emulation",
     "inspections",
+    "service",
     "exports",
     "api",
 ]
