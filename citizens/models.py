@@ -190,6 +190,9 @@ class PetitionEvent(models.Model):
     class Meta:
         ordering = ["date", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.transition} {self.date:%d/%m/%Y}"
+
 
 class ReadingQuerySet(ScopedQuerySet):
     scope = Scope(path=("petition__organization__path", "reception__organization__path"))
@@ -213,6 +216,9 @@ class PersonalDataReading(models.Model):
         verbose_name = _("personal data reading")
         verbose_name_plural = _("personal data readings")
         ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.at:%d/%m/%Y %H:%M}"
 
 
 class ReceptionKind(models.TextChoices):

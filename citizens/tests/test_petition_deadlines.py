@@ -11,6 +11,7 @@ from citizens.tests.factories import PetitionFactory
 pytestmark = pytest.mark.django_db
 
 D = dt.date
+ACCEPTED_ON = D(2025, 3, 10)
 
 
 def petition(kind=PetitionKind.COMPLAINT, **fields):
@@ -18,7 +19,7 @@ def petition(kind=PetitionKind.COMPLAINT, **fields):
     return Petition(kind=kind, **fields)
 
 
-def accepted(kind=PetitionKind.COMPLAINT, on=D(2025, 3, 10), **fields):
+def accepted(kind=PetitionKind.COMPLAINT, on=ACCEPTED_ON, **fields):
     return petition(kind, state=PetitionState.SETTLING, accepted_on=on, **fields)
 
 
