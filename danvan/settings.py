@@ -251,7 +251,18 @@ SCHEDULER_TICK_SECONDS = envint("SCHEDULER_TICK_SECONDS", 60)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "scheduler": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "danvan_scheduler"},
+    # The public forms' rate-limit counts, shared by every worker (core/public.py); Redis below where set.
+    "ratelimit": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "danvan_ratelimit"},
 }
+RATELIMIT_USE_CACHE = "ratelimit"
+# Public forms (/public/…): how often one client address may send each form, how many proxies stand in
+# front of the app (0: the connection's address is the client's; n: the n-th address from the right of
+# X-Forwarded-For), the largest body, and how fast (seconds) a person can fill a form, and how long it stays valid.
+PUBLIC_FORM_RATE = env("PUBLIC_FORM_RATE") or "10/h"
+PUBLIC_TRUSTED_PROXIES = envint("PUBLIC_TRUSTED_PROXIES", 0)
+PUBLIC_MAX_BODY_BYTES = envint("PUBLIC_MAX_BODY_BYTES", 64 * 1024)
+PUBLIC_FORM_MIN_SECONDS = envint("PUBLIC_FORM_MIN_SECONDS", 3)
+PUBLIC_FORM_MAX_AGE_SECONDS = envint("PUBLIC_FORM_MAX_AGE_SECONDS", 24 * 3600)
 # Exports of longer lists than this are written by the worker (exports app); the files are
 # deleted this many days after they were asked for.
 EXPORT_SYNC_LIMIT = envint("EXPORT_SYNC_LIMIT", 5000)
@@ -267,6 +278,8 @@ PETITION_RETENTION_DAYS = envint("PETITION_RETENTION_DAYS", 5 * 365)
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES["default"] = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
+    CACHES["ratelimit"] = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL,
+                           "KEY_PREFIX": "ratelimit"}
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}}
     RQ_SHOW_ADMIN_LINK = True

@@ -79,3 +79,14 @@ def test_a_long_export_is_written_by_the_rq_worker(client_for, settings, django_
     run_worker()
     job.refresh_from_db()
     assert job.status == ExportStatus.DONE and job.rows_done == job.rows_total > 5
+
+
+@pytest.mark.urls("core.tests.public_urls")
+def test_public_form_counts_live_in_redis_shared_by_every_worker(db, client):
+    from core.testing import public_form_data
+    from core.tests.public_urls import FeedbackForm
+
+    assert type(caches["ratelimit"]).__name__ == "RedisCache"
+    data = public_form_data(FeedbackForm, name="A", content="B", consent="on")
+    codes = [client.post("/public/feedback/", data).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
