@@ -272,3 +272,23 @@ class Reception(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("citizens:reception_detail", args=[self.pk])
+
+
+class DirectoryEntry(models.Model):
+    """What the public directory says of an organization: its duties towards citizens and how to reach it."""
+
+    organization = models.OneToOneField(Organization, verbose_name=_("organization"), on_delete=models.CASCADE,
+                                        related_name="directory_entry")
+    duties = models.TextField(_("duties"), blank=True)
+    hotline = models.CharField(_("hotline"), max_length=50, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("directory entry")
+        verbose_name_plural = _("directory entries")
+
+    def __str__(self) -> str:
+        return str(self.organization)

@@ -15,8 +15,15 @@ from citizens.models import PersonalDataReading, Petition, Reception
 from citizens.tables import PetitionTable, ReadingTable, ReceptionTable
 from core.history import ObjectHistoryView
 from core.views import (
-    ActionRequiredMixin, Link, PageAction, ScopedDetailView, ScopedDownloadView, ScopedListView, ScopedMixin,
-    ServiceFormView, error_messages,
+    ActionRequiredMixin,
+    Link,
+    PageAction,
+    ScopedDetailView,
+    ScopedDownloadView,
+    ScopedListView,
+    ScopedMixin,
+    ServiceFormView,
+    error_messages,
 )
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
