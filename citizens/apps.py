@@ -25,6 +25,7 @@ class CitizensConfig(AppConfig):
         from plans.models import Measure
 
         registry.inbox.register("citizens.petitions_due", selectors.petitions_inbox)
+        registry.inbox.register("citizens.notices_to_number", selectors.notices_to_number)
         registry.deadlines.register("citizens.petitions", selectors.petition_deadlines)
         registry.measures.replace(Measure.PETITIONS_ON_TIME_RATE, measures.petitions_on_time_rate)
         registry.measures.replace(Measure.RECEPTION_DAYS_RATE, measures.reception_days_rate)

@@ -51,9 +51,7 @@ class PetitionFilter(_OrganizationFilterSet):
         today = timezone.localdate()
         rules = deadlines.load_rules()
         ids = []
-        for petition in queryset.filter(state__in=OPEN_STATES).only(
-                "pk", "kind", "state", "received_on", "accepted_on", "remote_area", "complexity", "extensions",
-                "first_petition"):
+        for petition in queryset.filter(state__in=OPEN_STATES):
             due = deadlines.current_due(petition, rules=rules)
             if due is None:
                 continue

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.history import HistoricalRecords
 from orgs.models import Organization
@@ -89,12 +90,12 @@ class DeadlineRule(models.Model):
 
 class PetitionState(models.TextChoices):
     RECEIVED = "received", _("Received")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", pgettext_lazy("petition", "Accepted")
     REFUSED = "refused", _("Refused")
     SETTLING = "settling", _("Being settled")
     DECIDED = "decided", _("Decided")
     TRANSFERRED = "transferred", _("Transferred")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("petition", "Closed")
 
 
 OPEN_STATES = (PetitionState.RECEIVED, PetitionState.ACCEPTED, PetitionState.SETTLING)
@@ -132,7 +133,7 @@ class Petition(models.Model):
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     extensions = models.PositiveSmallIntegerField(_("extensions"), default=0)
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = models.TextField(pgettext_lazy("petition", "outcome"), blank=True)
     transferred_to = models.CharField(_("transferred to"), max_length=300, blank=True)
     # Personal data (shown only to handlers; erased after the retention period once closed).
     petitioner_name = models.CharField(_("petitioner"), max_length=200, blank=True)
@@ -252,7 +253,7 @@ class Reception(models.Model):
     competent = models.BooleanField(_("within competence"), default=True)
     guided_to = models.CharField(_("guided to (document number)"), max_length=300, blank=True)
     accepted_by = models.CharField(_("accepted by (transfer document number)"), max_length=300, blank=True)
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = models.TextField(pgettext_lazy("petition", "outcome"), blank=True)
     follow_up = models.TextField(_("follow-up of the result"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

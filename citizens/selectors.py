@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citizens import deadlines
 from citizens.calendar import reception_check
-from citizens.models import OPEN_STATES, Petition
+from citizens.models import OPEN_STATES, Petition, PetitionEvent
 from citizens.privacy import HANDLE
 from core.access import scoped
 from core.registry import Deadline, InboxItem
@@ -41,6 +41,15 @@ def petitions_inbox(user) -> list[InboxItem]:
     return [InboxItem(_("Petitions past their deadline"), overdue, f"{url}?due=overdue", level="danger"),
             InboxItem(_("Petitions due within %(days)s days") % {"days": deadlines.DUE_SOON_DAYS}, due_soon,
                       f"{url}?due=soon", level="warning")]
+
+
+def notices_to_number(user) -> list[InboxItem]:
+    """For the registry office: notices of acceptance or non-acceptance waiting for their number."""
+    petitions = scoped(Petition, user, "register")
+    count = PetitionEvent.objects.filter(petition__in=petitions, transition__in=("accept", "refuse"),
+                                         notice__isnull=True).count()
+    return [InboxItem(_("Petition notices waiting to be numbered"), count, reverse("citizens:petition_list"),
+                      level="success")]
 
 
 def dashboard_panel(user, agencies, year: int) -> str | None:

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from citizens import deadlines
 from citizens.models import (
@@ -47,7 +47,7 @@ class Transition:
 
 # The legal steps of a petition: which states each starts from and where it leads.
 TRANSITIONS: dict[str, Transition] = {
-    "accept": Transition(gettext_lazy("Accept"), (S.RECEIVED,), S.ACCEPTED, notice="TB"),
+    "accept": Transition(pgettext_lazy("petition", "Accept"), (S.RECEIVED,), S.ACCEPTED, notice="TB"),
     "refuse": Transition(gettext_lazy("Refuse"), (S.RECEIVED,), S.REFUSED, reason_required=True, notice="TB"),
     "transfer": Transition(gettext_lazy("Transfer to the competent body"), (S.RECEIVED,), S.TRANSFERRED,
                            reason_required=True),
@@ -55,7 +55,7 @@ TRANSITIONS: dict[str, Transition] = {
     "extend": Transition(gettext_lazy("Extend (complex case)"), (S.ACCEPTED, S.SETTLING), None,
                          reason_required=True),
     "decide": Transition(gettext_lazy("Decide"), (S.SETTLING,), S.DECIDED, reason_required=True),
-    "close": Transition(gettext_lazy("Close"), (S.DECIDED, S.REFUSED, S.TRANSFERRED), S.CLOSED),
+    "close": Transition(pgettext_lazy("petition", "Close"), (S.DECIDED, S.REFUSED, S.TRANSFERRED), S.CLOSED),
 }
 
 
@@ -182,6 +182,19 @@ def advance(petition: Petition, transition: str, *, by, date: dt.date | None = N
             notice = register_notice(petition, transition, by=by, date=date)
         return PetitionEvent.objects.create(petition=petition, transition=transition, state=petition.state,
                                             date=date, reason=reason, by=by, notice=notice)
+
+
+def number_notice(event: PetitionEvent, *, by, date: dt.date | None = None) -> PetitionEvent:
+    """The registry office numbers a notice of acceptance or non-acceptance drafted by the handlers."""
+    petition = event.petition
+    if event.transition not in ("accept", "refuse") or event.notice_id:
+        raise ValidationError(_("This step has no notice waiting for a number."))
+    if not can(by, Action.REGISTER, petition.organization):
+        raise PermissionDenied(_("Only the registry office numbers the notices."))
+    with transaction.atomic(), acting_as(by):
+        event.notice = register_notice(petition, event.transition, by=by, date=date or timezone.localdate())
+        event.save(update_fields=["notice"])
+    return event
 
 
 def register_notice(petition: Petition, transition: str, *, by, date: dt.date):

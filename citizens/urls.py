@@ -12,6 +12,8 @@ urlpatterns = [
     path("petitions/<int:pk>/edit/", views.PetitionEdit.as_view(), name="petition_update"),
     path("petitions/<int:pk>/step/", views.PetitionStep.as_view(), name="petition_step"),
     path("petitions/<int:pk>/notice/<int:event>.docx", views.PetitionNotice.as_view(), name="petition_notice"),
+    path("petitions/<int:pk>/notice/<int:event>/number/", views.PetitionNoticeNumber.as_view(),
+         name="petition_notice_number"),
     path("petitions/<int:pk>/history/", views.PetitionHistory.as_view(), name="petition_history"),
     path("receptions/", views.ReceptionList.as_view(), name="reception_list"),
     path("receptions/export.xlsx", views.ReceptionList.as_view(export=True), name="reception_export"),

@@ -67,6 +67,7 @@ class PetitionDetail(ScopedDetailView):
             handles=self.handles, due=deadlines.current_due(petition), events=petition.events.select_related(
                 "notice"), transitions=services.available_transitions(petition) if self.handles else [],
             step_form=StepForm(), on_time=deadlines.settled_on_time(petition),
+            can_register=self.can("register", petition),
             second_due=deadlines.second_complaint_due(petition), **kwargs)
 
 
@@ -135,6 +136,24 @@ class PetitionNotice(ScopedDownloadView):
             raise Http404
         privacy.log_readings(self.request.user, petitions=[petition], where="notice")
         return documents.petition_notice(petition, event), f"thong-bao-{petition.code}.docx"
+
+
+class PetitionNoticeNumber(ScopedMixin, FormView):
+    """The registry office numbers a step's notice in the document register (POST from the petition's page)."""
+
+    model, action = Petition, "register"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        petition = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        event = get_object_or_404(petition.events.all(), pk=kwargs["event"])
+        try:
+            event = services.number_notice(event, by=request.user)
+        except ValidationError as exc:
+            error_messages(request, exc)
+        else:
+            messages.success(request, _("Notice numbered %(number)s.") % {"number": event.notice.number_symbol})
+        return HttpResponseRedirect(petition.get_absolute_url())
 
 
 class PetitionHistory(ObjectHistoryView):

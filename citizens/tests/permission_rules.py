@@ -13,6 +13,7 @@ from danvan.tests.permission_table import ROLES, SEES_SAMPLE, Rule, api, everyon
 
 HANDLES_SAMPLE = frozenset({"admin", "leader"})
 HANDLES_SOMEWHERE = frozenset({"admin", "leader"})
+REGISTERS_SAMPLE = frozenset({"admin", "focal"})
 AUDITS = frozenset({"admin", "coordinator"})
 
 
@@ -54,6 +55,8 @@ RULES = {
     "citizens:petition_step": Rule(get=page(ok=405, denied=405), post=page(HANDLES_SAMPLE, ok=302),
                                    kwargs={"pk": "petition"}),
     "citizens:petition_notice": Rule(get=page(HANDLES_SAMPLE), kwargs={"pk": "petition", "event": "petition_event"}),
+    "citizens:petition_notice_number": Rule(get=page(ok=405, denied=405), post=page(REGISTERS_SAMPLE, ok=302),
+                                            kwargs={"pk": "petition", "event": "petition_event"}),
     "citizens:petition_history": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "petition"}),
     "citizens:reception_list": Rule(get=page()),
     "citizens:reception_export": Rule(get=page()),
