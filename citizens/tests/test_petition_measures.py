@@ -54,7 +54,8 @@ def test_overdue_and_due_soon_petitions_reach_the_handlers_inbox_and_deadlines(c
     assert items["Đơn thư quá hạn xử lý"] == 1
     assert sum(count for label, count in items.items() if label.startswith("Đơn thư đến hạn")) == 1
     deadlines = registry.deadlines_for(handler, until=today + dt.timedelta(days=30))
-    assert {d.key for d in deadlines} >= {f"citizens.petition-{overdue.pk}-accept", f"citizens.petition-{soon.pk}-accept"}
+    keys = {f"citizens.petition-{overdue.pk}-accept", f"citizens.petition-{soon.pk}-accept"}
+    assert {d.key for d in deadlines} >= keys
     client.force_login(handler)
     page = client.get(reverse("citizens:petition_list"), {"due": "overdue"}).content.decode()
     assert overdue.code in page and soon.code not in page
