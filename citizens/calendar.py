@@ -63,6 +63,9 @@ class Check:
 def _agencies(organizations: Iterable[Organization]) -> list[Organization]:
     found: dict[int, Organization] = {}
     for organization in organizations:
+        if organization.kind == OrganizationKind.AGENCY:
+            found[organization.pk] = organization
+            continue
         if minimum_for(organization):
             found[organization.pk] = organization
         for agency in Organization.objects.filter(path__startswith=organization.path, kind=OrganizationKind.AGENCY):

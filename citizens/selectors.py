@@ -7,6 +7,7 @@ import datetime as dt
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from citizens import deadlines
@@ -53,17 +54,25 @@ def notices_to_number(user) -> list[InboxItem]:
 
 
 def dashboard_panel(user, agencies, year: int) -> str | None:
-    """The leader's and coordinator's panel: petitions overdue and due soon, and the periods a head's
-    reception days missed the legal minimum."""
+    """A slot on the leader's and coordinator's pages, filled once the page has loaded (htmx), so that the
+    dashboards' own queries stay as few as they were."""
     if not agencies:
         return None
+    query = urlencode({"year": year, **({"agency": agencies[0].pk} if len(agencies) == 1 else {})})
+    return render_to_string("citizens/dashboard_slot.html", {
+        "url": f"{reverse('citizens:dashboard_panel')}?{query}"})
+
+
+def panel_html(user, agencies, year: int) -> str:
+    """The panel itself: petitions overdue and due soon, and the periods a head's reception days missed the
+    legal minimum."""
     today = timezone.localdate()
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     checks = [check for check in reception_check(agencies, start, end) if check.required]
-    rules = deadlines.load_rules()
     paths = tuple(agency.path for agency in agencies)
     petitions = [p for p in scoped(Petition, user, "view").filter(state__in=OPEN_STATES)
                  .select_related("organization") if p.organization.path.startswith(paths)]
+    rules = deadlines.load_rules() if petitions else []
     dues = [deadlines.current_due(p, rules=rules) for p in petitions]
     overdue = sum(1 for due in dues if due and due.due < today)
     soon = sum(1 for due in dues if due and today <= due.due <= today + dt.timedelta(days=deadlines.DUE_SOON_DAYS))

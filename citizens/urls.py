@@ -23,6 +23,7 @@ urlpatterns = [
     path("receptions/<int:pk>/edit/", views.ReceptionEdit.as_view(), name="reception_update"),
     path("receptions/<int:pk>/petition/", views.ReceptionOpenPetition.as_view(), name="reception_open_petition"),
     path("receptions/<int:pk>/history/", views.ReceptionHistory.as_view(), name="reception_history"),
+    path("dashboard/citizens-panel/", views.DashboardPanel.as_view(), name="dashboard_panel"),
     path("personal-data-readings/", views.ReadingList.as_view(), name="reading_list"),
     path("public/citizens/", public.Directory.as_view(), name="public_directory"),
     path("public/citizens/<int:pk>/", public.AgencyDirectory.as_view(), name="public_agency"),

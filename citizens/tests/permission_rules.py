@@ -69,6 +69,7 @@ RULES = {
     "citizens:reception_open_petition": Rule(get=page(ok=405, denied=405), post=page(HANDLES_SAMPLE, ok=302),
                                              kwargs={"pk": "reception"}),
     "citizens:reception_history": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "reception"}),
+    "citizens:dashboard_panel": Rule(get=page()),
     "citizens:reading_list": Rule(get=page(AUDITS, denied=403)),
     "citizens:public_directory": Rule(get=everyone(200)),
     "citizens:public_agency": Rule(get=everyone(200), kwargs={"pk": "public_agency"}),
