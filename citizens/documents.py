@@ -51,6 +51,45 @@ def petition_notice(petition: Petition, event: PetitionEvent) -> bytes:
     return document.finish()
 
 
+def _reception_header(reception, type_name: str, title: str, symbol: str) -> DocumentHeader:
+    organization = reception.organization
+    return DocumentHeader(
+        parent_body=_parent_name(organization), issuing_body=organization.name.upper(),
+        number_symbol=f"     /{symbol}-{organization.symbol}", place="Tây Ninh", date=reception.date,
+        type_name=type_name, title=title, recipients=[reception.citizen_name or "Công dân"],
+        signature=Signature(title="NGƯỜI TIẾP CÔNG DÂN" if symbol == "GBN" else "THỦ TRƯỞNG CƠ QUAN",
+                            name=reception.host if symbol == "GBN" else ""))
+
+
+def reception_refusal(reception) -> bytes:
+    """Mẫu 01/TCD: Thông báo về việc từ chối tiếp công dân, with its reason."""
+    document = OfficialDocument(_reception_header(reception, "THÔNG BÁO", "Về việc từ chối tiếp công dân", "TB"))
+    document.paragraph(f"Kính gửi: {reception.citizen_name or 'Công dân'}", indent=False)
+    if reception.citizen_address:
+        document.paragraph(f"Địa chỉ: {reception.citizen_address}", indent=False)
+    document.paragraph(f"Ngày {reception.date:%d/%m/%Y}, ông/bà {reception.citizen_name} đến "
+                       f"{reception.organization.name} để trình bày nội dung: {reception.matter}.")
+    document.paragraph(f"Căn cứ Điều 9 Luật Tiếp công dân năm 2013, {reception.organization.name} từ chối tiếp "
+                       f"công dân với lý do: {reception.refusal_reason}.")
+    document.paragraph("Vậy thông báo để ông/bà biết.")
+    return document.finish()
+
+
+def reception_receipt(reception) -> bytes:
+    """Mẫu 02/TCD: Giấy biên nhận thông tin, tài liệu, bằng chứng (name, pages, condition)."""
+    document = OfficialDocument(_reception_header(reception, "GIẤY BIÊN NHẬN",
+                                                  "Thông tin, tài liệu, bằng chứng", "GBN"))
+    document.paragraph(f"Vào ngày {reception.date:%d/%m/%Y}, tại {reception.organization.name}, "
+                       f"{reception.host} đã nhận của ông/bà {reception.citizen_name or '…'}"
+                       f"{', địa chỉ ' + reception.citizen_address if reception.citizen_address else ''}"
+                       f"{', số CCCD/hộ chiếu ' + reception.citizen_id_number if reception.citizen_id_number else ''}"
+                       " các thông tin, tài liệu, bằng chứng sau:")
+    rows = [[str(i), name, pages, condition] for i, (name, pages, condition) in enumerate(reception.document_rows(), 1)]
+    document.table(["STT", "Tên tài liệu", "Số trang", "Tình trạng"], rows, [1.5, 8.5, 2.5, 4], centred=(0, 2))
+    document.paragraph("Giấy biên nhận được lập thành 02 bản, mỗi bên giữ 01 bản.")
+    return document.finish()
+
+
 BOOK_HEADERS = ["STT", "Ngày tiếp", "Họ tên, địa chỉ", "CCCD/Hộ chiếu", "Nội dung", "Loại đơn",
                 "Số người cùng nội dung", "Cơ quan đã giải quyết", "Thuộc thẩm quyền",
                 "Hướng dẫn đến cơ quan", "Cơ quan thụ lý", "Theo dõi kết quả", "Ghi chú"]

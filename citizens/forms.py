@@ -36,10 +36,11 @@ class ReceptionForm(forms.ModelForm):
         model = Reception
         fields = ["organization", "date", "session_kind", "head_session", "host", "citizen_name", "citizen_address",
                   "citizen_id_number", "matter", "kind", "people", "already_settled_by", "competent", "guided_to",
-                  "accepted_by", "outcome", "follow_up", "notes"]
+                  "accepted_by", "outcome", "follow_up", "notes", "refused", "refusal_reason", "documents_received"]
         widgets = {"date": DateInput(), "matter": forms.Textarea(attrs={"rows": 3}),
                    "outcome": forms.Textarea(attrs={"rows": 2}), "follow_up": forms.Textarea(attrs={"rows": 2}),
-                   "notes": forms.Textarea(attrs={"rows": 2})}
+                   "notes": forms.Textarea(attrs={"rows": 2}), "refusal_reason": forms.Textarea(attrs={"rows": 2}),
+                   "documents_received": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

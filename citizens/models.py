@@ -256,6 +256,11 @@ class Reception(models.Model):
     outcome = models.TextField(pgettext_lazy("petition", "outcome"), blank=True)
     follow_up = models.TextField(_("follow-up of the result"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    refused = models.BooleanField(_("reception refused"), default=False)
+    refusal_reason = models.TextField(_("reason for refusing"), blank=True)
+    documents_received = models.TextField(
+        _("documents received"), blank=True,
+        help_text=_("One per line: name | pages | condition (the receipt of documents lists them)."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
 
@@ -273,6 +278,27 @@ class Reception(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("citizens:reception_detail", args=[self.pk])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.refused and not self.refusal_reason.strip():
+            raise ValidationError({"refusal_reason": _("Give the reason for refusing the reception.")})
+
+    @property
+    def refusal_notice_due(self):
+        """The refusal notice goes out within 3 working days (Mẫu 01/TCD)."""
+        from core.periods import add_working_days
+
+        return add_working_days(self.date, 3) if self.refused else None
+
+    def document_rows(self) -> list[list[str]]:
+        rows = []
+        for line in self.documents_received.splitlines():
+            parts = [part.strip() for part in line.split("|")]
+            if parts and parts[0]:
+                rows.append((parts + ["", ""])[:3])
+        return rows
 
 
 class DirectoryEntry(models.Model):

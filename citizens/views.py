@@ -250,6 +250,23 @@ class ReceptionOpenPetition(ScopedMixin, FormView):
         return HttpResponseRedirect(petition.get_absolute_url())
 
 
+class ReceptionDocument(ScopedDownloadView):
+    """The refusal notice (Mẫu 01/TCD) or the receipt of documents (Mẫu 02/TCD), for the handlers."""
+
+    model, action, content_type = Reception, privacy.HANDLE, DOCX
+    kind = "receipt"
+
+    def render_file(self, reception):
+        privacy.log_readings(self.request.user, receptions=[reception], where="notice")
+        if self.kind == "refusal":
+            if not reception.refused:
+                from django.http import Http404
+
+                raise Http404
+            return documents.reception_refusal(reception), f"tu-choi-tiep-{reception.pk}.docx"
+        return documents.reception_receipt(reception), f"bien-nhan-{reception.pk}.docx"
+
+
 class ReceptionHistory(ObjectHistoryView):
     model = Reception
 

@@ -68,6 +68,9 @@ RULES = {
                                       kwargs={"pk": "reception"}),
     "citizens:reception_open_petition": Rule(get=page(ok=405, denied=405), post=page(HANDLES_SAMPLE, ok=302),
                                              kwargs={"pk": "reception"}),
+    "citizens:reception_receipt": Rule(get=page(HANDLES_SAMPLE), kwargs={"pk": "reception"}),
+    # The sample reception was not refused: no notice to print (404 for everyone).
+    "citizens:reception_refusal": Rule(get=page(HANDLES_SAMPLE, ok=404), kwargs={"pk": "reception"}),
     "citizens:reception_history": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "reception"}),
     "citizens:dashboard_panel": Rule(get=page()),
     "citizens:reading_list": Rule(get=page(AUDITS, denied=403)),

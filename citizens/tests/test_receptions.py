@@ -107,3 +107,37 @@ def test_a_handler_records_a_reception_of_their_unit(client, orgs):
     assert response.status_code == 302
     reception = Reception.objects.get(citizen_name="Đỗ Văn Khách")
     assert reception.history.first().history_user.username == "handler"
+
+
+def docx_text(content: bytes) -> str:
+    document = Document(io.BytesIO(content))
+    return "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells)
+
+
+def test_the_receipt_of_documents_lists_each_document_with_its_pages_and_condition(client, orgs):
+    reception = ReceptionFactory(organization=orgs["TN.SXD.QLXD"], documents_received=(
+        "Đơn khiếu nại | 2 | Bản chính\nQuyết định xử phạt số 12/QĐ-XPHC | 3 | Bản sao"))
+    client.force_login(handler_of(orgs["TN.SXD.QLXD"]))
+    text = docx_text(client.get(reverse("citizens:reception_receipt", args=[reception.pk])).content)
+    assert "GIẤY BIÊN NHẬN" in text and "Lê Văn Công Dân" in text
+    assert "Quyết định xử phạt số 12/QĐ-XPHC" in text and "Bản sao" in text
+
+
+def test_a_refused_reception_gives_its_reason_and_the_notice_is_due_in_three_working_days(client, orgs):
+    from django.core.exceptions import ValidationError
+
+    from citizens import services
+
+    handler = handler_of(orgs["TN.SXD.QLXD"])
+    reception = Reception(organization=orgs["TN.SXD.QLXD"], date=dt.date(2025, 1, 24), host="Trưởng phòng",
+                          citizen_name="Người say rượu", refused=True)
+    with pytest.raises(ValidationError):
+        services.save_reception(reception, by=handler)
+    reception.refusal_reason = "Người trong tình trạng say do dùng chất kích thích"
+    services.save_reception(reception, by=handler)
+    # Friday 24/01/2025, then Tết: the third working day is Wednesday 05/02/2025.
+    assert reception.refusal_notice_due == dt.date(2025, 2, 5)
+    client.force_login(handler)
+    text = docx_text(client.get(reverse("citizens:reception_refusal", args=[reception.pk])).content)
+    assert "từ chối tiếp công dân" in text and "say do dùng chất kích thích" in text
