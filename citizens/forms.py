@@ -1,5 +1,7 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from citizens.models import Petition, Reception
 from citizens.privacy import HANDLE
@@ -12,8 +14,8 @@ class PetitionForm(forms.ModelForm):
     class Meta:
         model = Petition
         fields = ["organization", "kind", "channel", "received_on", "subject", "content", "remote_area",
-                  "complexity", "first_petition", "denounced", "petitioner_name", "petitioner_address",
-                  "petitioner_phone", "petitioner_id_number"]
+                  "complexity", "first_petition", "denounced", "denounced_user", "petitioner_name",
+                  "petitioner_address", "petitioner_phone", "petitioner_id_number"]
         widgets = {"received_on": DateInput(), "content": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, user, **kwargs):
@@ -22,6 +24,9 @@ class PetitionForm(forms.ModelForm):
         self.fields["first_petition"].queryset = Petition.objects.scoped(user, HANDLE).filter(
             kind="complaint", first_petition__isnull=True)
         self.fields["first_petition"].required = False
+        # The denounced person's account, if they have one here: they never see the petitioner.
+        self.fields["denounced_user"].queryset = get_user_model().objects.filter(
+            memberships__organization__in=Organization.objects.scoped(user, "view")).distinct().order_by("username")
 
 
 class StepForm(forms.Form):
@@ -48,4 +53,4 @@ class ReceptionForm(forms.ModelForm):
 
 
 class OpenPetitionForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=300)
+    subject = forms.CharField(label=pgettext_lazy("petition", "Subject"), max_length=300)

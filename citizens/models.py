@@ -114,7 +114,7 @@ class Petition(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=PetitionKind.choices)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices, default=Channel.IN_PERSON)
     received_on = models.DateField(_("received on"), db_index=True)
-    subject = models.CharField(_("subject"), max_length=300)
+    subject = models.CharField(pgettext_lazy("petition", "subject"), max_length=300)
     content = models.TextField(_("content"), blank=True)
     state = models.CharField(_("state"), max_length=15, choices=PetitionState.choices,
                              default=PetitionState.RECEIVED, db_index=True)

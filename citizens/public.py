@@ -7,6 +7,7 @@ Nothing here shows personal data or anything of an account; a wrong secret answe
 from django import forms
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views.generic import TemplateView
 
 from citizens import deadlines, services
@@ -49,7 +50,7 @@ class FeedbackForm(PublicFormMixin, forms.Form):
     name = forms.CharField(label=_("Your full name"), max_length=200)
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
-    subject = forms.CharField(label=_("Subject"), max_length=300)
+    subject = forms.CharField(label=pgettext_lazy("petition", "Subject"), max_length=300)
     content = forms.CharField(label=_("Content"), widget=forms.Textarea(attrs={"rows": 6}))
 
     def __init__(self, *args, agency, **kwargs):

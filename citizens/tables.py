@@ -2,7 +2,10 @@
 user handles (each reading logged), empty for everyone else."""
 
 import django_tables2 as tables
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from citizens import deadlines, privacy
 from citizens.models import PersonalDataReading, Petition, Reception
@@ -35,7 +38,7 @@ class PetitionTable(_PrivateTable):
     code = tables.Column(linkify=True, verbose_name=_("Code"))
     received_on = DateColumn(verbose_name=_("Received on"))
     kind = tables.Column(verbose_name=_("Kind"))
-    subject = tables.Column(verbose_name=_("Subject"))
+    subject = tables.Column(verbose_name=pgettext_lazy("petition", "Subject"))
     organization = tables.Column(verbose_name=_("Handling unit"), order_by=("organization__path",))
     state = tables.Column(verbose_name=_("State"))
     due = tables.Column(empty_values=(), orderable=False, verbose_name=_("Deadline"))
@@ -58,7 +61,18 @@ class PetitionTable(_PrivateTable):
         if "_rules" not in self.__dict__:
             self._rules = deadlines.load_rules()
         due = deadlines.current_due(record, rules=self._rules)
-        return f"{due.due:%d/%m/%Y}" if due else HIDDEN
+        if due is None:
+            return HIDDEN
+        if due.due < timezone.localdate():
+            return format_html('<span class="text-danger fw-semibold">{} ({})</span>', f"{due.due:%d/%m/%Y}",
+                               _("overdue"))
+        return f"{due.due:%d/%m/%Y}"
+
+    def value_due(self, record):
+        if "_rules" not in self.__dict__:
+            self._rules = deadlines.load_rules()
+        due = deadlines.current_due(record, rules=self._rules)
+        return due.due if due else None
 
     def render_petitioner_name(self, record):
         return self.private(record, "petitioner_name")
@@ -110,6 +124,10 @@ class ReceptionTable(_PrivateTable):
         return self.private(record, "citizen_id_number")
 
 
+WHERE = {"page": _("Page"), "export": _("Export .xlsx"), "api": "API", "form": _("Edit form"),
+         "notice": _("Printed document")}
+
+
 class ReadingTable(Table):
     at = DateTimeColumn(verbose_name=_("Read at"))
     user = tables.Column(verbose_name=_("User"))
@@ -121,3 +139,6 @@ class ReadingTable(Table):
         model = PersonalDataReading
         fields = ("at", "user", "where", "petition", "reception")
         empty_text = _("No readings.")
+
+    def render_where(self, value):
+        return WHERE.get(value, value)
