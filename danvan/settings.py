@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "registry",
     "ingest",
     "documents",
+    "scoring",
     "exports",
     "api",
 ]
