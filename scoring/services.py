@@ -459,6 +459,12 @@ def is_past_deadline(assessment: Assessment, today=None) -> bool:
     return not (assessment.reopened_until and today <= assessment.reopened_until)
 
 
+def _lock(assessment: Assessment) -> None:
+    """Lock the row and read it as stored (a second finalization or submission waits, then sees the first)."""
+    list(Assessment.objects.select_for_update().filter(pk=assessment.pk).values_list("pk", flat=True))
+    assessment.refresh_from_db()
+
+
 def transition(assessment: Assessment, action: str, *, by, reason=None) -> Assessment:
     """Move the assessment by `action` of TRANSITIONS, or refuse: an action from a state it does not
     leave, or by someone it is not theirs to take."""
@@ -477,7 +483,7 @@ def transition(assessment: Assessment, action: str, *, by, reason=None) -> Asses
 def submit(assessment: Assessment, *, by) -> Assessment:
     """The agency submits its self-assessment: every item it scores has a score, before the deadline."""
     with transaction.atomic(), acting_as(by, reason=ChangeReason.SUBMITTED):
-        assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        _lock(assessment)
         if is_past_deadline(assessment):
             raise ValidationError(_("The deadline for self-assessments has passed; ask the coordinator to reopen "
                                     "submission."))
@@ -613,7 +619,7 @@ def scored_points(assessment: Assessment, *, final: bool = True) -> rules.Points
 def finalize(assessment: Assessment, *, by) -> Assessment:
     """Fix the total and the grade from the reviewed scores; from now on nothing in it changes."""
     with transaction.atomic(), acting_as(by, reason=ChangeReason.APPROVED):
-        assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        _lock(assessment)
         if assessment.state == State.UNDER_REVIEW and not assessment.not_eligible:
             unscored = [s.criterion.code for s in assessment.scores.select_related("criterion")
                         if s.criterion.kind == ItemKind.RESERVED and s.review_points is None]
