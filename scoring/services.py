@@ -397,9 +397,9 @@ def accept_proposals(assessment: Assessment, *, by) -> int:
 def self_score(score: Score, points, *, explanation: str = "", by, version: str | None = None) -> Score:
     """The agency's score of one item: within its maximum; differing from a proposal needs an explanation."""
     assessment = score.assessment
-    _check_agency_edit(assessment, by)
     if score.criterion.kind == ItemKind.RESERVED:
         raise ValidationError(_("Points reserved for the superior are given by the reviewer."))
+    _check_agency_edit(assessment, by)
     value = _within(score.criterion, points)
     explanation = (explanation or "").strip()
     if score.proposed_points is not None and value != score.proposed_points and not explanation:
