@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 import yaml
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import registry
+from core.access import scoped
 from core.history import ChangeReason, acting_as
 from core.locking import locked_save
 from core.periods import Period, PeriodKind, next_working_day
@@ -639,13 +641,76 @@ def finalize(assessment: Assessment, *, by) -> Assessment:
 # --------------------------------------------------------------------------------------------- ranking
 
 
-def publish_ranking(criteria_set: CriteriaSet, *, by) -> CriteriaSet:
-    """The coordinator publishes the year's ranking once every assessment of the set is finalized."""
+@dataclass(frozen=True)
+class RankRow:
+    rank: int | None
+    agency: Organization
+    total: Decimal | None
+    grade: str
+    not_eligible: bool
+    # year -> (total, grade) of the years before, where their ranking is visible.
+    previous: dict = field(default_factory=dict)
+
+
+def visible_rankings(user, years: Iterable[int]) -> dict[int, list[CriteriaSet]]:
+    """The sets whose ranking `user` may read, by year: published ones in the user's province, and every
+    one the user reviews (the coordinator sees the table before publishing it)."""
+    sets: dict[int, list[CriteriaSet]] = {}
+    for criteria_set in scoped(CriteriaSet, user).filter(year__in=list(years)).select_related("province"):
+        if criteria_set.ranking_published_at or is_reviewer(user, criteria_set):
+            sets.setdefault(criteria_set.year, []).append(criteria_set)
+    return sets
+
+
+def ranking(user, year: int, *, org_type: str = "", previous_years: int = 2) -> list[RankRow]:
+    """The province's table of finalized assessments by final total, with the years before side by side.
+
+    Read through the criteria sets `user` may see (the published rankings): only totals and grades,
+    never the assessments' scores or evidence."""
+    years = [year - n for n in range(previous_years + 1)]
+    sets = visible_rankings(user, years)
+    finalized = (Assessment.objects.filter(criteria_set__in=[s for found in sets.values() for s in found],
+                                           state=State.FINALIZED).select_related("agency"))
+    if org_type:
+        finalized = finalized.filter(agency__org_type=org_type)
+    by_year: dict[int, dict[int, Assessment]] = {}
+    for assessment in finalized:
+        by_year.setdefault(assessment.year, {})[assessment.agency_id] = assessment
+    current = sorted(by_year.get(year, {}).values(),
+                     key=lambda a: (a.not_eligible, -(a.total or 0), a.agency.path))
+    rows, rank, last = [], 0, None
+    for index, assessment in enumerate(current, 1):
+        if not assessment.not_eligible and assessment.total != last:
+            rank, last = index, assessment.total
+        previous = {y: (found.total, found.grade) for y in years[1:]
+                    if (found := by_year.get(y, {}).get(assessment.agency_id))}
+        rows.append(RankRow(None if assessment.not_eligible else rank, assessment.agency, assessment.total,
+                            assessment.grade, assessment.not_eligible, previous))
+    return rows
+
+
+DECISION_TYPE, DECISION_SYMBOL = "QĐ", "QĐ-UBND"
+
+
+def publish_ranking(criteria_set: CriteriaSet, *, by, date=None) -> CriteriaSet:
+    """The coordinator publishes the year's ranking once every assessment of the set is finalized; the
+    chairman's decision announcing the grades takes the next number of the province's register."""
+    from registry.services import register_document
+
     if not is_reviewer(by, criteria_set):
         raise PermissionDenied(_("Only the province's coordinator publishes the ranking."))
-    if criteria_set.assessments.exclude(state=State.FINALIZED).exists():
+    if criteria_set.ranking_published_at:
+        raise ValidationError(_("The ranking is already published."))
+    if not criteria_set.assessments.exists() or criteria_set.assessments.exclude(state=State.FINALIZED).exists():
         raise ValidationError(_("Finalize every assessment before publishing the ranking."))
     with transaction.atomic(), acting_as(by, reason=ChangeReason.ISSUED):
+        register_document(organization=criteria_set.province, record=criteria_set, type_code=DECISION_TYPE,
+                          symbol=DECISION_SYMBOL, by=by, date=date,
+                          title=decision_title(criteria_set))
         criteria_set.ranking_published_at = timezone.now()
         criteria_set.save()
     return criteria_set
+
+
+def decision_title(criteria_set: CriteriaSet) -> str:
+    return f"Về việc công bố kết quả đánh giá, xếp loại công tác dân vận chính quyền năm {criteria_set.year}"
