@@ -84,6 +84,13 @@ class RankRowSerializer(serializers.Serializer):
     previous = serializers.DictField()
 
 
+class RankingPageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    results = RankRowSerializer(many=True)
+
+
 class RankingViewSet(viewsets.ViewSet):
     """The ranking of `year` (this year by default): the coordinator's before publication, every province
     member's after."""
@@ -93,14 +100,16 @@ class RankingViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=[OpenApiParameter("year", int, required=False),
                                OpenApiParameter("org_type", str, required=False)],
-                   responses=RankRowSerializer(many=True))
+                   responses=RankingPageSerializer)
     def list(self, request, **_kwargs):
         try:
             year = int(request.query_params.get("year") or timezone.localdate().year)
         except ValueError:
             raise serializers.ValidationError({"year": _("Give the year as a number (year=2025).")}) from None
         rows = services.ranking(request.user, year, org_type=request.query_params.get("org_type", ""))
-        return Response(RankRowSerializer(
+        results = RankRowSerializer(
             [{**row.__dict__, "previous": {str(y): {"total": str(t) if t is not None else None, "grade": g}
                                            for y, (t, g) in row.previous.items()}} for row in rows],
-            many=True).data)
+            many=True).data
+        # The shape of the other lists (one page: a province ranks a few hundred agencies at most).
+        return Response({"count": len(results), "next": None, "previous": None, "results": results})

@@ -4,6 +4,7 @@ the province, and an open 2025 round with the scores the records propose (idempo
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -17,7 +18,7 @@ from scoring.models import Assessment, CriteriaSet, ItemKind
 EXAMPLE = Path(__file__).resolve().parent / "data" / "criteria-example.yaml"
 PROVINCE = "TN"
 # Share of each criterion's maximum the demo agencies scored in 2024, one after the other.
-SHARES_2024 = [1, 0.9, 0.8, 0.95, 0.7, 0.85]
+SHARES_2024 = [Decimal(s) for s in ("1", "0.9", "0.8", "0.95", "0.7", "0.85")]
 
 
 def _agencies(province: Organization) -> list[Organization]:
@@ -36,7 +37,7 @@ def _round_2024(province, agencies, coordinator) -> int:
         assessment = services.open_assessment(criteria_set, agency, by=coordinator)
         for score in assessment.scores.select_related("criterion"):
             if score.criterion.kind == ItemKind.CRITERION:
-                score.self_points = round(score.criterion.max_points * share * 4) / 4
+                score.self_points = round(score.criterion.max_points * share * 4) / Decimal(4)
                 score.explanation = "Theo báo cáo năm 2024 của cơ quan."
                 score.save()
         Assessment.objects.filter(pk=assessment.pk).update(state="under_review", submitted_at=timezone.now())

@@ -219,9 +219,14 @@ class AssessmentDetail(ScopedDetailView):
         for item in items:
             depth[item.pk] = depth.get(item.parent_id, -1) + 1 if item.parent_id else 0
         open_ = assessment.state != AssessmentState.FINALIZED
+        by_pk = {item.pk: item for item in items}
+        parents = {item.code: by_pk[item.parent_id].code if item.parent_id else None for item in items}
+        own = services.rules.tree_sums(parents, {by_pk[pk].code: s.self_points or 0 for pk, s in scores.items()})
+        final = services.rules.tree_sums(parents, {by_pk[pk].code: s.final_points or 0 for pk, s in scores.items()})
         return super().get_context_data(
-            rows=[(item, depth[item.pk], scores.get(item.pk)) for item in items],
-            final=services.scored_points(assessment), is_reviewer=reviewer and open_,
+            rows=[(item, depth[item.pk], scores.get(item.pk), own.get(item.code), final.get(item.code))
+                  for item in items],
+            is_reviewer=reviewer and open_,
             agency_edits=agency_side and assessment.state == AssessmentState.DRAFT,
             agency_answers=agency_side and assessment.state == AssessmentState.RETURNED,
             past_deadline=services.is_past_deadline(assessment), States=AssessmentState, **kwargs)
