@@ -50,7 +50,8 @@ def test_a_round_from_proposals_to_the_published_ranking(browser, live_server, d
     expect(focal.get_by_role("link", name="Biên bản học tập bổ sung")).to_be_visible()
     focal.locator("#steps a[href$='/submit/']").click()
     _confirm(focal)
-    expect(focal.locator("#state")).to_have_text("Đã nộp")
+    expect(focal.locator("#steps a[href$='/submit/']")).to_have_count(0)
+    assert Assessment.objects.get(pk=assessment.pk).state == AssessmentState.SUBMITTED
 
     coordinator = browser.new_context(locale="vi-VN").new_page()
     login(coordinator, live_server, "coordinator")
