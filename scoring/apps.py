@@ -21,6 +21,9 @@ class ScoringConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from scoring import demo
+        from scoring import demo, selectors
 
         registry.demo_loaders.register("scoring", demo.load)
+        registry.inbox.register("scoring.to_review", selectors.to_review)
+        registry.inbox.register("scoring.returned", selectors.returned_to_me)
+        registry.deadlines.register("scoring.submission", selectors.submission_deadlines)

@@ -507,7 +507,8 @@ def start_review(assessment: Assessment, *, by) -> Assessment:
 def reopen(assessment: Assessment, *, until, by) -> Assessment:
     """The coordinator reopens submission (after the deadline, or a submitted assessment back to draft)."""
     with transaction.atomic(), acting_as(by, reason=ChangeReason.STATUS_CHANGED):
-        assessment.reopened_until = until
+        if assessment.state in TRANSITIONS["reopen"][0]:
+            assessment.reopened_until = until
         return transition(assessment, "reopen", by=by)
 
 
