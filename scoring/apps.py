@@ -27,3 +27,4 @@ class ScoringConfig(AppConfig):
         registry.inbox.register("scoring.to_review", selectors.to_review)
         registry.inbox.register("scoring.returned", selectors.returned_to_me)
         registry.deadlines.register("scoring.submission", selectors.submission_deadlines)
+        registry.dashboard_panels.register("scoring", selectors.dashboard_panel)

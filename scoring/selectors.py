@@ -47,3 +47,20 @@ def submission_deadlines(user, *, until: dt.date) -> list[Deadline]:
     return [Deadline(title=_("Self-assessment %(year)s: %(agency)s") % {"year": a.year, "agency": a.agency},
                      due=a.reopened_until or a.criteria_set.submission_due, url=a.get_absolute_url(),
                      kind=str(Assessment._meta.verbose_name), key=f"scoring.assessment-{a.pk}") for a in drafts]
+
+
+def dashboard_panel(user, agencies, year: int) -> str | None:
+    """The year's self-assessments of the agencies on the page: how many in each state, and the grades given."""
+    from collections import Counter
+
+    from django.template.loader import render_to_string
+
+    rows = list(scoped(Assessment, user).filter(agency__in=[a.pk for a in agencies], year=year)
+                .values_list("agency__name", "state", "total", "grade").order_by("agency__path"))
+    if not rows:
+        return None
+    states = Counter(state for _name, state, _total, _grade in rows)
+    return render_to_string("scoring/panel.html", {
+        "year": year, "rows": rows if len(rows) <= 5 else [],
+        "states": [(label, states[value]) for value, label in AssessmentState.choices if states[value]],
+        "url": f"{reverse('scoring:assessment_list')}?year={year}"})

@@ -27,3 +27,11 @@ def test_a_draft_self_assessment_is_a_deadline_of_its_agency_only(orgs, users):
     assert keys[f"scoring.assessment-{assessment.pk}"] == dt.date(2025, 12, 15)
     assert f"scoring.assessment-{assessment.pk}" not in {
         d.key for d in deadlines_for(users["coordinator"], until=dt.date(2025, 12, 31))}
+
+
+def test_the_dashboards_show_the_years_self_assessments_of_their_agencies(client_for, orgs, users):
+    assessment = scored_assessment(orgs, users)
+    page = client_for("coordinator").get("/dashboard/province/?year=2025")
+    assert page.status_code == 200 and 'id="scoring-panel"' in page.content.decode()
+    assert assessment.agency.name in page.content.decode()
+    assert 'id="scoring-panel"' not in client_for("coordinator").get("/dashboard/province/?year=2019").content.decode()
