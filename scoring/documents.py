@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from attachments.services import attachments_of
 from documents.docx import Appendix, DocumentHeader, OfficialDocument, Signature
 from registry.models import RegisteredDocument
 from scoring import services
@@ -62,9 +63,11 @@ def render_dossier_docx(assessment: Assessment) -> bytes:
     document.table(["Mã", "Tiêu chí", "Điểm tối đa", "Tự chấm", "Điểm thẩm định", "Giải trình"], rows,
                    [1.4, 6.0, 1.6, 1.6, 1.8, 4.6], centred=(0, 2, 3, 4))
     document.heading("II. TÀI LIỆU KIỂM CHỨNG")
-    evidence = [(item, e) for item in items if item.pk in scores for e in scores[item.pk].evidence.all()]
-    for index, (item, e) in enumerate(evidence, 1):
-        document.paragraph(f"{index}. {item.code}: {e.title}" + (f" ({e.url})" if e.url else ""))
+    evidence = [f"{item.code}: {e.title}" + (f" ({e.url})" if e.url else "")
+                for item in items if item.pk in scores for e in scores[item.pk].evidence.all()]
+    evidence += [f"Tệp đính kèm: {attachment.original_name}" for attachment in attachments_of(assessment)]
+    for index, line in enumerate(evidence, 1):
+        document.paragraph(f"{index}. {line}")
     if not evidence:
         document.paragraph("Không có.")
     return document.finish()

@@ -6,12 +6,17 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from docx import Document
 
+from attachments.services import attach
 from core.access import scoped
 from scoring import documents, services
 from scoring.models import Assessment, Evidence, Score
 from scoring.tests.factories import example_set
+
+SAMPLE_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def finalize(criteria_set, orgs, users, code, points):
@@ -90,3 +95,14 @@ def test_the_dossier_lists_self_and_final_scores_explanations_and_evidence(round
     assessment = Assessment.objects.get(agency=orgs["TN.SXD"], year=2025)
     text = _text(documents.render_dossier_docx(assessment))
     assert "TC1.2" in text and "Minh chứng TN.SXD" in text and "TỔNG ĐIỂM" in text and "Trung bình" in text
+
+
+def test_files_attached_to_an_assessment_are_listed_and_kept_from_other_agencies(round_2025, orgs, users,
+                                                                                client_for):
+    assessment = Assessment.objects.get(agency=orgs["TN.SXD"], year=2025)
+    assessment.state = "draft"
+    assessment.save()
+    attachment = attach(assessment, SimpleUploadedFile("bien-ban.pdf", SAMPLE_PDF), by=users["focal"])
+    assert "bien-ban.pdf" in _text(documents.render_dossier_docx(assessment))
+    assert client_for("focal").get(reverse("attachments:download", args=[attachment.pk])).status_code == 200
+    assert client_for("other-focal").get(reverse("attachments:download", args=[attachment.pk])).status_code == 404
