@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "inspections",
     "service",
     "citizens",
+    "scoring",
     "exports",
     "api",
 ]
