@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from citizens import deadlines
 from citizens.models import OPEN_STATES, Petition, PetitionKind, PetitionState, Reception, ReceptionKind
+from core.filters import YesNoFilter
 from orgs.models import Organization
 
 
@@ -64,7 +65,7 @@ class PetitionFilter(_OrganizationFilterSet):
 class ReceptionFilter(_OrganizationFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     session_kind = django_filters.ChoiceFilter(choices=ReceptionKind.choices, label=_("Session"))
-    head_session = django_filters.BooleanFilter(label=_("Received by the head"))
+    head_session = YesNoFilter(label=_("Received by the head"))
 
     class Meta:
         model = Reception

@@ -235,6 +235,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "PlanStatusEnum": "plans.models.PlanStatus",
         "AssignmentStatusEnum": "plans.models.AssignmentStatus",
+        "PetitionKindEnum": "citizens.models.PetitionKind",
     },
     "TITLE": "DanVan API",
     "DESCRIPTION": "API của hệ thống quản lý công tác dân vận chính quyền.",

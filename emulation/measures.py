@@ -13,6 +13,8 @@ from orgs.models import Organization
 from plans.models import Measure
 
 COMMENDATIONS_COUNT = "commendations_count"
+# Good models and exemplary people together (the criteria set's "models and exemplars spread" item).
+EXEMPLARS_COUNT = "exemplars_count"
 
 
 def good_models_count(organizations: Sequence[Organization], period: Period, *, level: str | None = None,
@@ -49,4 +51,18 @@ def commendations_count(organizations: Sequence[Organization], period: Period, *
     rows = (commendations.order_by().values("organization__path").annotate(n=Count("pk"))
             .values_list("organization__path", "n"))
     records = commendations.select_related("organization").order_by("-decision_date", "-id")
+    return Figure(records=records, rows=lambda: ((path, n, None) for path, n in rows), count=True)
+
+
+def exemplars_count(organizations: Sequence[Organization], period: Period, *, level: str | None = None,
+                    **_options) -> Figure:
+    """The good models and exemplary people recognised within the period in the given organizations and
+    below (with `level`, only those commended at that level)."""
+    exemplars = Exemplar.objects.filter(_under("organization", organizations), status__in=RECOGNISED,
+                                        recognised_on__range=(period.start, period.end))
+    if level:
+        exemplars = exemplars.filter(commendations__level=level).distinct()
+    rows = (exemplars.order_by().values("organization__path").annotate(n=Count("pk", distinct=True))
+            .values_list("organization__path", "n"))
+    records = exemplars.select_related("organization").order_by("-recognised_on", "-id")
     return Figure(records=records, rows=lambda: ((path, n, None) for path, n in rows), count=True)

@@ -56,3 +56,17 @@ def test_models_and_commendations_are_counted_by_level(orgs):
     count = registry.measures.get(COMMENDATIONS_COUNT)
     assert count([orgs["TN.SXD"]], YEAR_2025).numerator == 2
     assert count([orgs["TN.SXD"]], YEAR_2025, level=AwardLevel.GRASSROOTS).numerator == 1
+
+
+def test_exemplars_count_adds_models_and_people_recognised_within_the_period(orgs):
+    from emulation.measures import EXEMPLARS_COUNT
+
+    approved = dict(status=ExemplarStatus.APPROVED)
+    ExemplarFactory(recognised_on=dt.date(2025, 3, 1), **approved)
+    person = orgs["TN.SXD.QLXD"].staff.first()
+    ExemplarFactory(kind="person", person=person, recognised_on=dt.date(2025, 5, 1), status=ExemplarStatus.COMMENDED)
+    ExemplarFactory(recognised_on=dt.date(2024, 5, 1), **approved)  # last year
+    ExemplarFactory(status=ExemplarStatus.REVIEWED)  # not yet recognised
+    figure = registry.measures.get(EXEMPLARS_COUNT)([orgs["TN.SXD"]], YEAR_2025)
+    assert (figure.numerator, figure.denominator) == (2, None)
+    assert figure.within(orgs["TN.SXD.QLXD"]) == (2, None)
