@@ -44,15 +44,19 @@ class DisclosureMethod(models.TextChoices):
 POSTED_METHODS = (DisclosureMethod.NOTICE_BOARD, DisclosureMethod.INTRANET)
 
 
+# Posted after the due date; taken down before the required days; neither (what counts and aggregates filter on).
+LATE = Q(posted_from__gt=models.F("due_date"))
+SHORT = Q(posted_to__isnull=False, min_posted_to__isnull=False, posted_to__lt=models.F("min_posted_to"))
+ON_TIME = ~LATE & ~SHORT
+
+
 class DisclosureQuerySet(ScopedQuerySet):
     def with_flags(self):
-        """`late` (posted after the due date), `short` (taken down before the required days) and `on_time`."""
-        late = Q(posted_from__gt=models.F("due_date"))
-        short = Q(posted_to__isnull=False, min_posted_to__isnull=False, posted_to__lt=models.F("min_posted_to"))
+        """`late`, `short` and `on_time` as columns (lists show and sort them)."""
         return self.annotate(
-            late=ExpressionWrapper(late, output_field=models.BooleanField()),
-            short=ExpressionWrapper(short, output_field=models.BooleanField()),
-            on_time=ExpressionWrapper(~late & ~short, output_field=models.BooleanField()),
+            late=ExpressionWrapper(LATE, output_field=models.BooleanField()),
+            short=ExpressionWrapper(SHORT, output_field=models.BooleanField()),
+            on_time=ExpressionWrapper(ON_TIME, output_field=models.BooleanField()),
         )
 
 

@@ -55,3 +55,17 @@ def test_staff_conferences_held_in_the_year(orgs, users):
     assert figure.is_count and figure.numerator == 3 and figure.denominator is None
     assert figure.within(orgs["TN.SXD"]) == (2, None)
     assert figure.within(orgs["TN.SVHTTDL"]) == (1, None)
+
+
+def test_the_report_section_counts_the_span_of_the_report(orgs, users):
+    from types import SimpleNamespace
+
+    from core.registry import report_sections
+
+    disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 14))
+    disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 15))
+    conference(orgs["TN.SXD"], users["focal"], date=dt.date(2025, 3, 20), work_year=2024)
+    report = SimpleNamespace(organization=orgs["TN.SXD"], period=SimpleNamespace(
+        data_start=dt.date(2024, 12, 15), data_end=dt.date(2025, 6, 14)))
+    context = report_sections.get("democracy")(report)
+    assert (context["disclosures"], context["disclosures_on_time"], context["staff_conferences"]) == (2, 1, 1)
