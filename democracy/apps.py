@@ -23,7 +23,7 @@ class DemocracyConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from democracy import demo, measures, report, selectors
+        from democracy import demo, measures, report, selectors, signals
         from plans.models import Measure
 
         registry.measures.replace(Measure.DISCLOSURES_ON_TIME_RATE, measures.disclosures_on_time_rate)
@@ -33,3 +33,4 @@ class DemocracyConfig(AppConfig):
         registry.inbox.register("democracy.conferences_missing", selectors.conferences_missing)
         registry.report_sections.register("democracy", report.section)
         registry.demo_loaders.register("democracy", demo.load)
+        signals.connect()
