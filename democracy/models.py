@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import ExpressionWrapper, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
@@ -273,8 +274,8 @@ class InspectionBoard(models.Model):
                                               name="board_term_after_election")]
 
     def __str__(self) -> str:
-        return f"{_('People’s inspection board')} {self.organization.display_name} " \
-               f"{self.elected_on:%Y}–{self.term_end:%Y}"
+        return gettext("People's inspection board of %(agency)s, %(start)s–%(end)s") % {
+            "agency": self.organization.display_name, "start": self.elected_on.year, "end": self.term_end.year}
 
     def get_absolute_url(self) -> str:
         return reverse("democracy:board_detail", args=[self.pk])
@@ -283,7 +284,7 @@ class InspectionBoard(models.Model):
 class BoardActivityKind(models.TextChoices):
     PROGRAMME = "programme", _("Work programme")
     REPORT = "report", _("Report")
-    INSPECTION = "inspection", _("Inspection")
+    INSPECTION = "inspection", _("Inspection by the board")
 
 
 class BoardActivityQuerySet(ScopedQuerySet):

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from core.registry import Deadline, InboxItem
 from democracy.models import FollowUpAction
-from democracy.services import ConferenceStatus, conference_status
-from orgs.models import Organization, OrganizationKind
+from democracy.services import ConferenceStatus, conference_checks
+from orgs.models import Organization, OrganizationKind, OrganizationType
 from orgs.scoping import memberships
 
 DUE_SOON_DAYS = 7
@@ -57,8 +57,14 @@ def conferences_missing(user) -> list[InboxItem]:
     today = timezone.localdate()
     year = today.year - 1
     agencies = Organization.objects.scoped(user, "change").filter(kind=OrganizationKind.AGENCY).active_on(today)
-    missing = [agency for agency in agencies
-               if conference_status(agency, year, today=today) is ConferenceStatus.MISSING]
-    url = f"{reverse('democracy:meeting_list')}?{urlencode({'kind': 'staff_conference'})}"
+    missing = [check for check in conference_checks(agencies, year, today=today)
+               if check.status == ConferenceStatus.MISSING]
+    url = f"{reverse('democracy:conference_check')}?{urlencode({'year': year})}"
     return [InboxItem(_("Staff conference of %(year)s not held") % {"year": year}, len(missing), url,
                       level="danger")]
+
+
+def organizations_holding_conferences(user, day: dt.date):
+    """The agencies and the public service units (with their own seal) the user sees: each holds its own."""
+    return (Organization.objects.scoped(user, "view").active_on(day)
+            .filter(Q(kind=OrganizationKind.AGENCY) | Q(org_type=OrganizationType.SERVICE_UNIT)).order_by("path"))
