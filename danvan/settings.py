@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "ingest",
     "documents",
     "democracy",
+    "emulation",
+    "inspections",
     "exports",
     "api",
 ]
