@@ -29,6 +29,7 @@ class DemocracyConfig(AppConfig):
         registry.measures.replace(Measure.DISCLOSURES_ON_TIME_RATE, measures.disclosures_on_time_rate)
         registry.measures.replace(Measure.STAFF_CONFERENCE_HELD, measures.staff_conferences_held)
         registry.deadlines.register("democracy.actions", selectors.action_deadlines)
+        registry.deadlines.register("democracy.reviews", selectors.review_deadlines)
         registry.inbox.register("democracy.actions_due", selectors.actions_due)
         registry.inbox.register("democracy.conferences_missing", selectors.conferences_missing)
         registry.report_sections.register("democracy", report.section)

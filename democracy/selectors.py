@@ -12,8 +12,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core.registry import Deadline, InboxItem
-from democracy.models import FollowUpAction
-from democracy.services import ConferenceStatus, conference_checks
+from democracy.models import FollowUpAction, Meeting, MeetingKind
+from democracy.services import ConferenceStatus, conference_checks, review_due
 from orgs.models import Organization, OrganizationKind, OrganizationType
 from orgs.scoping import memberships
 
@@ -36,6 +36,23 @@ def action_deadlines(user, *, until: dt.date) -> list[Deadline]:
                  kind=str(FollowUpAction._meta.verbose_name), key=f"democracy.action-{action.pk}")
         for action in actions_of(user).filter(due_date__lte=until)
     ]
+
+
+def review_deadlines(user, *, until: dt.date) -> list[Deadline]:
+    """The six-monthly review of a staff conference's resolution, for those who record the conference."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    meetings = (Meeting.objects.scoped(user, "change")
+                .filter(kind=MeetingKind.STAFF_CONFERENCE, review_date__isnull=True,
+                        date__gt=until - dt.timedelta(days=366)).only("pk", "date", "title"))
+    items = []
+    for meeting in meetings:
+        due = review_due(meeting)
+        if due <= until:
+            items.append(Deadline(title=_("Six-monthly review: %(meeting)s") % {"meeting": meeting.title}, due=due,
+                                  url=meeting.get_absolute_url(), kind=str(Meeting._meta.verbose_name),
+                                  key=f"democracy.review-{meeting.pk}"))
+    return items
 
 
 def actions_due(user) -> list[InboxItem]:

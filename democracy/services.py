@@ -3,6 +3,7 @@ majority, its yearly deadline, the inspection board's size and term. Views, API 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -114,6 +115,15 @@ def conference_deadline(work_year: int) -> dt.date:
     months = rules_on(dt.date(work_year + 1, 1, 1)).conference_months
     last = dt.date(work_year + 1, months + 1, 1) - dt.timedelta(days=1)
     return next_working_day(last)
+
+
+def review_due(meeting: Meeting) -> dt.date:
+    """The resolution is reviewed every 6 months: the first review is due 6 months after the conference."""
+    months = rules_on(meeting.date).review_months
+    month = meeting.date.month - 1 + months
+    year, month = meeting.date.year + month // 12, month % 12 + 1
+    day = min(meeting.date.day, calendar.monthrange(year, month)[1])
+    return next_working_day(dt.date(year, month, day))
 
 
 def is_late_conference(meeting: Meeting) -> bool:

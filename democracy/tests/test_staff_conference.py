@@ -109,3 +109,20 @@ def test_the_focal_office_is_told_of_last_years_missing_conference(orgs, users):
 
     # Sở Xây dựng held no conference on last year's work in the test data.
     assert [item.count for item in inbox_for(users["focal"]) if "yearly-check" in item.url] == [1]
+
+
+def test_the_six_monthly_review_is_due_in_the_recorders_deadlines(orgs, users):
+    from core.registry import deadlines_for
+
+    meeting = conference(orgs["TN.SXD"], users["focal"], date=dt.date(2025, 3, 20), work_year=2024)
+    # 20/09/2025 is a Saturday: due on Monday 22/09.
+    assert services.review_due(meeting) == dt.date(2025, 9, 22)
+    reviews = [item for item in deadlines_for(users["focal"], until=dt.date(2025, 12, 31))
+               if item.key == f"democracy.review-{meeting.pk}"]
+    assert [item.due for item in reviews] == [dt.date(2025, 9, 22)]
+    meeting.review_date, meeting.review_notes = dt.date(2025, 9, 20), "Đã thực hiện 5/7 nội dung"
+    services.save_meeting(meeting, attendees=meeting.attendees.all(), by=users["focal"])
+    assert not [item for item in deadlines_for(users["focal"], until=dt.date(2025, 12, 31))
+                if item.key == f"democracy.review-{meeting.pk}"]
+    assert not [item for item in deadlines_for(users["leader"], until=dt.date(2025, 12, 31))
+                if item.key.startswith("democracy.review")]
