@@ -33,5 +33,6 @@ class DemocracyConfig(AppConfig):
         registry.inbox.register("democracy.actions_due", selectors.actions_due)
         registry.inbox.register("democracy.conferences_missing", selectors.conferences_missing)
         registry.report_sections.register("democracy", report.section)
+        registry.dashboard_panels.register("democracy", selectors.democracy_panel)
         registry.demo_loaders.register("democracy", demo.load)
         signals.connect()

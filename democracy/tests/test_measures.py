@@ -94,3 +94,23 @@ def test_a_new_disclosure_or_conference_makes_the_stored_figures_stale(orgs, use
     queued = {result.args[0] for result in default_task_backend.results if result.task.name == refresh_target.name}
     assert {rate.pk, held.pk} <= queued
     default_task_backend.clear()
+
+
+def test_the_dashboard_panel_shows_the_agencys_year(client_for, orgs, users):
+    from django.urls import reverse
+
+    from democracy import selectors
+
+    year = 2025
+    disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 14))
+    disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 15))
+    conference(orgs["TN.SXD"], users["focal"], date=dt.date(2025, 4, 10), work_year=2024)
+    placeholder = selectors.democracy_panel(users["leader"], [orgs["TN.SXD"]], year)
+    assert "hx-get" in placeholder and "democracy-panel" in placeholder
+    client = client_for("leader")
+    html = client.get(reverse("democracy:dashboard_panel"), {"year": year, "organization": orgs["TN.SXD"].pk}) \
+        .content.decode()
+    assert 'data-figure="disclosures">1/2<' in html and "10/04/2025" in html
+    other = client_for("other-focal").get(reverse("democracy:dashboard_panel"),
+                                          {"year": year, "organization": orgs["TN.SXD"].pk}).content.decode()
+    assert "10/04/2025" not in other
