@@ -1,0 +1,24 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from orgs.models import OrganizationType
+from scoring.models import Assessment, AssessmentState, CriteriaSet
+
+
+class CriteriaSetFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Year"), min_value=2000, max_value=2100)
+
+    class Meta:
+        model = CriteriaSet
+        fields = ["year"]
+
+
+class AssessmentFilter(django_filters.FilterSet):
+    year = django_filters.NumberFilter(label=_("Year"), min_value=2000, max_value=2100)
+    state = django_filters.ChoiceFilter(label=_("State"), choices=AssessmentState.choices)
+    org_type = django_filters.ChoiceFilter(field_name="agency__org_type", label=_("Type of agency"),
+                                           choices=OrganizationType.choices)
+
+    class Meta:
+        model = Assessment
+        fields = ["year", "state", "org_type"]
