@@ -23,12 +23,16 @@ class DemocracyConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from democracy import demo, measures, selectors
+        from democracy import demo, measures, report, selectors, signals
         from plans.models import Measure
 
         registry.measures.replace(Measure.DISCLOSURES_ON_TIME_RATE, measures.disclosures_on_time_rate)
         registry.measures.replace(Measure.STAFF_CONFERENCE_HELD, measures.staff_conferences_held)
         registry.deadlines.register("democracy.actions", selectors.action_deadlines)
+        registry.deadlines.register("democracy.reviews", selectors.review_deadlines)
         registry.inbox.register("democracy.actions_due", selectors.actions_due)
         registry.inbox.register("democracy.conferences_missing", selectors.conferences_missing)
+        registry.report_sections.register("democracy", report.section)
+        registry.dashboard_panels.register("democracy", selectors.democracy_panel)
         registry.demo_loaders.register("democracy", demo.load)
+        signals.connect()

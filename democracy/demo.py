@@ -113,9 +113,12 @@ def _dialogue(agency: Organization, year: int, today: dt.date, by) -> Meeting | 
 
 
 def _board(agency: Organization, conference: Meeting, year: int, today: dt.date, by) -> int:
-    members = list(services.roster(agency, conference.date)[:5])
+    # Not the agency's leaders (first on the roster): the demo's inspector heads the board where they work.
+    staff = list(services.roster(agency, conference.date))
+    head = next((person for person in staff if person.user_id and person.user.username == "inspector"), staff[12])
+    members = [head, *[person for person in staff[8:12] if person != head]]
     board = services.save_board(InspectionBoard(organization=agency, elected_at=conference,
-                                                elected_on=conference.date, head=members[0]),
+                                                elected_on=conference.date, head=head),
                                 members=members, by=by)
     added = 1
     for quarter in range(1, 5):

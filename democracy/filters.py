@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import YearFilter, YesNoFilter
 from democracy.models import (
+    ON_TIME,
     BoardActivity,
     Disclosure,
     DisclosureMethod,
@@ -46,7 +47,7 @@ class DisclosureFilter(_OrganizationFilterSet):
         return queryset.filter(Q(title__icontains=value) | Q(decision__icontains=value))
 
     def only_flagged(self, queryset, name, value):
-        return queryset.filter(on_time=not value)
+        return queryset.exclude(ON_TIME) if value else queryset.filter(ON_TIME)
 
 
 class MeetingFilter(_OrganizationFilterSet):

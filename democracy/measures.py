@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from core.periods import Period
-from democracy.models import Disclosure, Meeting, MeetingKind
+from democracy.models import ON_TIME, Disclosure, Meeting, MeetingKind
 from indicators.measures import Figure, _under, monthly
 from orgs.models import Organization
 from plans.models import Measure
@@ -29,7 +29,7 @@ def disclosures_on_time_rate(organizations: Sequence[Organization], period: Peri
 
     def rows():
         own = list(disclosures.order_by().values("organization__path")
-                   .annotate(total=Count("pk"), done=Count("pk", filter=Q(on_time=True)))
+                   .annotate(total=Count("pk"), done=Count("pk", filter=ON_TIME))
                    .values_list("organization__path", "done", "total"))
         return _with_fallback(own, monthly(Measure.DISCLOSURES_ON_TIME_RATE)(organizations, period))
 

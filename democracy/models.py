@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import ExpressionWrapper, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
@@ -44,15 +45,19 @@ class DisclosureMethod(models.TextChoices):
 POSTED_METHODS = (DisclosureMethod.NOTICE_BOARD, DisclosureMethod.INTRANET)
 
 
+# Posted after the due date; taken down before the required days; neither (what counts and aggregates filter on).
+LATE = Q(posted_from__gt=models.F("due_date"))
+SHORT = Q(posted_to__isnull=False, min_posted_to__isnull=False, posted_to__lt=models.F("min_posted_to"))
+ON_TIME = ~LATE & ~SHORT
+
+
 class DisclosureQuerySet(ScopedQuerySet):
     def with_flags(self):
-        """`late` (posted after the due date), `short` (taken down before the required days) and `on_time`."""
-        late = Q(posted_from__gt=models.F("due_date"))
-        short = Q(posted_to__isnull=False, min_posted_to__isnull=False, posted_to__lt=models.F("min_posted_to"))
+        """`late`, `short` and `on_time` as columns (lists show and sort them)."""
         return self.annotate(
-            late=ExpressionWrapper(late, output_field=models.BooleanField()),
-            short=ExpressionWrapper(short, output_field=models.BooleanField()),
-            on_time=ExpressionWrapper(~late & ~short, output_field=models.BooleanField()),
+            late=ExpressionWrapper(LATE, output_field=models.BooleanField()),
+            short=ExpressionWrapper(SHORT, output_field=models.BooleanField()),
+            on_time=ExpressionWrapper(ON_TIME, output_field=models.BooleanField()),
         )
 
 
@@ -269,8 +274,8 @@ class InspectionBoard(models.Model):
                                               name="board_term_after_election")]
 
     def __str__(self) -> str:
-        return f"{_('People’s inspection board')} {self.organization.display_name} " \
-               f"{self.elected_on:%Y}–{self.term_end:%Y}"
+        return gettext("People's inspection board of %(agency)s, %(start)s–%(end)s") % {
+            "agency": self.organization.display_name, "start": self.elected_on.year, "end": self.term_end.year}
 
     def get_absolute_url(self) -> str:
         return reverse("democracy:board_detail", args=[self.pk])
@@ -279,7 +284,7 @@ class InspectionBoard(models.Model):
 class BoardActivityKind(models.TextChoices):
     PROGRAMME = "programme", _("Work programme")
     REPORT = "report", _("Report")
-    INSPECTION = "inspection", _("Inspection")
+    INSPECTION = "inspection", _("Inspection by the board")
 
 
 class BoardActivityQuerySet(ScopedQuerySet):

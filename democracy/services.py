@@ -3,14 +3,16 @@ majority, its yearly deadline, the inspection board's size and term. Views, API 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import Count, Min, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.access import can
 from core.history import acting_as
@@ -115,6 +117,15 @@ def conference_deadline(work_year: int) -> dt.date:
     return next_working_day(last)
 
 
+def review_due(meeting: Meeting) -> dt.date:
+    """The resolution is reviewed every 6 months: the first review is due 6 months after the conference."""
+    months = rules_on(meeting.date).review_months
+    month = meeting.date.month - 1 + months
+    year, month = meeting.date.year + month // 12, month % 12 + 1
+    day = min(meeting.date.day, calendar.monthrange(year, month)[1])
+    return next_working_day(dt.date(year, month, day))
+
+
 def is_late_conference(meeting: Meeting) -> bool:
     return (meeting.kind == MeetingKind.STAFF_CONFERENCE and meeting.work_year is not None
             and meeting.date > conference_deadline(meeting.work_year))
@@ -190,29 +201,65 @@ def delete_action(action: FollowUpAction, *, by) -> None:
         action.delete()
 
 
-class ConferenceStatus(StrEnum):
-    HELD = "held"
-    LATE = "late"  # held after the deadline
-    MISSING = "missing"  # required, the deadline passed, none held
-    PENDING = "pending"  # required, not held yet, the deadline still ahead
-    OPTIONAL = "optional"  # 7 staff or fewer: the law makes it optional, none held
+class ConferenceStatus(models.TextChoices):
+    HELD = "held", gettext_lazy("Held on time")
+    LATE = "late", gettext_lazy("Held late")  # after the deadline
+    MISSING = "missing", gettext_lazy("Not held")  # required, the deadline passed
+    PENDING = "pending", gettext_lazy("Not held yet")  # required, the deadline still ahead
+    OPTIONAL = "optional", gettext_lazy("Optional (7 staff or fewer)")  # none held, the law makes it optional
 
     @property
     def flagged(self) -> bool:
         return self in (ConferenceStatus.LATE, ConferenceStatus.MISSING)
 
 
-def conference_status(organization: Organization, work_year: int, *, today: dt.date) -> ConferenceStatus:
-    """Whether the organization held the yearly conference reviewing `work_year`, and on time."""
+def status_of(held: dt.date | None, staff: int, work_year: int, *, today: dt.date) -> ConferenceStatus:
+    """The status of one organization's yearly conference: when it was held (None: not yet), its staff."""
     due = conference_deadline(work_year)
-    held = (Meeting.objects.filter(organization=organization, kind=MeetingKind.STAFF_CONFERENCE,
-                                   work_year=work_year).order_by("date").values_list("date", flat=True).first())
     if held is not None:
         return ConferenceStatus.HELD if held <= due else ConferenceStatus.LATE
-    staff = roster(organization, min(today, due)).count()
     if staff <= rules_on(due).optional_up_to_staff:
         return ConferenceStatus.OPTIONAL
     return ConferenceStatus.MISSING if today > due else ConferenceStatus.PENDING
+
+
+def conference_status(organization: Organization, work_year: int, *, today: dt.date) -> ConferenceStatus:
+    """Whether the organization held the yearly conference reviewing `work_year`, and on time."""
+    held = (Meeting.objects.filter(organization=organization, kind=MeetingKind.STAFF_CONFERENCE,
+                                   work_year=work_year).order_by("date").values_list("date", flat=True).first())
+    staff = roster(organization, min(today, conference_deadline(work_year))).count() if held is None else 0
+    return status_of(held, staff, work_year, today=today)
+
+
+@dataclass(frozen=True)
+class ConferenceCheck:
+    organization: Organization
+    staff: int
+    held: dt.date | None
+    status: ConferenceStatus
+
+
+def conference_checks(organizations: Iterable[Organization], work_year: int, *,
+                      today: dt.date) -> list[ConferenceCheck]:
+    """The yearly check of many organizations in three queries: their conferences, their staff by unit."""
+    organizations = list(organizations)
+    if not organizations:
+        return []
+    day = min(today, conference_deadline(work_year))
+    held = dict(Meeting.objects.filter(organization__in=organizations, kind=MeetingKind.STAFF_CONFERENCE,
+                                       work_year=work_year).order_by().values("organization")
+                .annotate(first=Min("date")).values_list("organization", "first"))
+    paths = Q(pk__in=[])
+    for organization in organizations:
+        paths |= Q(organization__path__startswith=organization.path)
+    by_path = list(StaffMember.objects.filter(paths).active_on(day).order_by().values("organization__path")
+                   .annotate(n=Count("pk")).values_list("organization__path", "n"))
+    checks = []
+    for organization in organizations:
+        staff = sum(n for path, n in by_path if path.startswith(organization.path))
+        when = held.get(organization.pk)
+        checks.append(ConferenceCheck(organization, staff, when, status_of(when, staff, work_year, today=today)))
+    return checks
 
 
 # The people's inspection board

@@ -44,7 +44,7 @@ class MeetingTable(Table):
     organization = tables.Column(verbose_name=_("Organization"), order_by=("organization__path",))
     attendee_count = tables.Column(verbose_name=_("Attendees"), attrs={"td": {"class": "text-end"}})
     roster_size = tables.Column(verbose_name=_("Staff"), attrs={"td": {"class": "text-end"}})
-    status = tables.Column(verbose_name=_("Check"), empty_values=(), orderable=False)
+    status = tables.Column(verbose_name=_("Quorum and timing"), empty_values=(), orderable=False)
 
     class Meta(Table.Meta):
         model = Meeting

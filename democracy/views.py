@@ -1,14 +1,20 @@
 """The democracy registers on the house kit: disclosures, conferences and dialogues with their follow-up
 actions, inspection boards with their work; lists and exports, details, forms, history, .docx."""
 
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
 
 from core.access import scoped
+from core.filters import MAX_YEAR, MIN_YEAR, YearField
 from core.history import ObjectHistoryView
 from core.views import (
     ConfirmView,
@@ -19,12 +25,13 @@ from core.views import (
     ScopedListView,
     ServiceFormView,
 )
-from democracy import documents, services
+from democracy import documents, selectors, services
 from democracy.filters import DisclosureFilter, FollowUpActionFilter, InspectionBoardFilter, MeetingFilter
 from democracy.forms import BoardActivityForm, DisclosureForm, FollowUpActionForm, InspectionBoardForm, MeetingForm
 from democracy.models import BoardActivity, Disclosure, FollowUpAction, InspectionBoard, Meeting
 from democracy.tables import DisclosureTable, FollowUpActionTable, InspectionBoardTable, MeetingTable
 from documents.docx import DOCX_CONTENT_TYPE
+from orgs.models import Organization, OrganizationKind
 
 # Disclosures
 
@@ -82,7 +89,9 @@ class MeetingList(ScopedListView):
     related = ("organization",)
     title = gettext_lazy("Conferences and dialogues")
     export_url_name, export_filename = "democracy:meeting_export", "hoi-nghi-doi-thoai.xlsx"
-    links = (Link(gettext_lazy("Record a conference or dialogue"), "democracy:meeting_create"),)
+    links = (Link(gettext_lazy("Yearly check"), "democracy:conference_check", requires=None,
+                  css="btn-outline-primary", icon="calendar-check"),
+             Link(gettext_lazy("Record a conference or dialogue"), "democracy:meeting_create"))
 
     def get_queryset(self):
         return super().get_queryset().annotate(attendee_count=Count("attendees", distinct=True))
@@ -156,6 +165,40 @@ class MeetingResolution(ScopedDownloadView):
 
     def render_file(self, meeting):
         return documents.render_resolution(meeting), f"nghi-quyet-hoi-nghi-{meeting.date:%Y%m%d}.docx"
+
+
+class ConferenceCheck(LoginRequiredMixin, TemplateView):
+    """The yearly conference of each agency and public service unit the user sees: held on time, late, not
+    held, or optional (7 staff or fewer)."""
+
+    template_name = "democracy/conference_check.html"
+
+    def get(self, request, *args, **kwargs):
+        today = timezone.localdate()
+        field = YearField(required=False)
+        try:
+            year = field.clean(request.GET.get("year")) or today.year - 1
+        except ValidationError:
+            return HttpResponseBadRequest(_("Enter a valid year."))
+        organizations = selectors.organizations_holding_conferences(request.user, today)
+        checks = services.conference_checks(organizations, year, today=today)
+        return self.render_to_response(self.get_context_data(
+            title=_("Staff conferences on the work of %(year)s") % {"year": year}, year=year, checks=checks,
+            deadline=services.conference_deadline(year), flagged=sum(1 for c in checks if c.status.flagged)))
+
+
+class DashboardPanel(LoginRequiredMixin, View):
+    """The dashboards' democracy panel: one agency's (`organization`) or every agency the user sees."""
+
+    def get(self, request):
+        today = timezone.localdate()
+        year, wanted = request.GET.get("year") or str(today.year), request.GET.get("organization", "")
+        if not year.isdigit() or not MIN_YEAR <= int(year) <= MAX_YEAR or (wanted and not wanted.isdigit()):
+            raise Http404
+        agencies = Organization.objects.scoped(request.user, "view").filter(kind=OrganizationKind.AGENCY)
+        if wanted:
+            agencies = agencies.filter(pk=int(wanted))
+        return HttpResponse(selectors.democracy_panel_html(request.user, list(agencies.order_by("path")), int(year)))
 
 
 # Follow-up actions

@@ -62,3 +62,21 @@ def test_a_decision_cannot_be_disclosed_before_it_is_made(orgs, users):
 def test_another_agency_cannot_record_a_disclosure_here(orgs, users):
     with pytest.raises(PermissionDenied):
         disclosure(orgs["TN.SXD"], users["other-focal"], decided=DECIDED, posted_from=dt.date(2025, 4, 8))
+
+
+def test_the_list_filters_the_flagged_disclosures(client_for, orgs, users):
+    from django.urls import reverse
+
+    by = users["focal"]
+    on_time = disclosure(orgs["TN.SXD"], by, decided=DECIDED, posted_from=dt.date(2025, 4, 14), title="Đúng hạn")
+    late = disclosure(orgs["TN.SXD"], by, decided=DECIDED, posted_from=dt.date(2025, 4, 15), title="Chậm")
+    short = disclosure(orgs["TN.SXD"], by, decided=DECIDED, posted_from=dt.date(2025, 4, 10),
+                       posted_to=dt.date(2025, 4, 28), title="Ngắn")
+    client = client_for("focal")
+
+    def listed(flagged):
+        table = client.get(reverse("democracy:disclosure_list"), {"flagged": flagged}).context["table"]
+        return {row.record.pk for row in table.paginated_rows}
+
+    assert listed("true") == {late.pk, short.pk}
+    assert listed("false") == {on_time.pk}

@@ -55,3 +55,62 @@ def test_staff_conferences_held_in_the_year(orgs, users):
     assert figure.is_count and figure.numerator == 3 and figure.denominator is None
     assert figure.within(orgs["TN.SXD"]) == (2, None)
     assert figure.within(orgs["TN.SVHTTDL"]) == (1, None)
+
+
+def test_the_report_section_counts_the_span_of_the_report(orgs, users):
+    from types import SimpleNamespace
+
+    from core.registry import report_sections
+
+    disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 14))
+    disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 15))
+    conference(orgs["TN.SXD"], users["focal"], date=dt.date(2025, 3, 20), work_year=2024)
+    report = SimpleNamespace(organization=orgs["TN.SXD"], period=SimpleNamespace(
+        data_start=dt.date(2024, 12, 15), data_end=dt.date(2025, 6, 14)))
+    context = report_sections.get("democracy")(report)
+    assert (context["disclosures"], context["disclosures_on_time"], context["staff_conferences"]) == (2, 1, 1)
+
+
+def test_a_new_disclosure_or_conference_makes_the_stored_figures_stale(orgs, users, settings,
+                                                                        django_capture_on_commit_callbacks):
+    from django_tasks import default_task_backend
+
+    from indicators import signals
+    from indicators.tasks import refresh_target
+    from plans.models import Plan
+    from plans.tests.factories import TargetFactory
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    default_task_backend.clear()
+    plan = Plan.objects.filter(organization=orgs["TN.SXD"], year=2024).first()
+    rate = TargetFactory(plan=plan, measure=Measure.DISCLOSURES_ON_TIME_RATE, text="100% công khai đúng hạn")
+    held = TargetFactory(plan=plan, measure=Measure.STAFF_CONFERENCE_HELD, text="Tổ chức Hội nghị CBCCVC")
+    signals._local.batch = None
+    with django_capture_on_commit_callbacks(execute=True):
+        disclosure(orgs["TN.SXD.VP"], users["focal"], decided=dt.date(2024, 4, 4), posted_from=dt.date(2024, 4, 8))
+    signals._local.batch = None
+    with django_capture_on_commit_callbacks(execute=True):
+        conference(orgs["TN.SXD"], users["focal"], date=dt.date(2024, 3, 8), work_year=2023)
+    queued = {result.args[0] for result in default_task_backend.results if result.task.name == refresh_target.name}
+    assert {rate.pk, held.pk} <= queued
+    default_task_backend.clear()
+
+
+def test_the_dashboard_panel_shows_the_agencys_year(client_for, orgs, users):
+    from django.urls import reverse
+
+    from democracy import selectors
+
+    year = 2025
+    disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 14))
+    disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 15))
+    conference(orgs["TN.SXD"], users["focal"], date=dt.date(2025, 4, 10), work_year=2024)
+    placeholder = selectors.democracy_panel(users["leader"], [orgs["TN.SXD"]], year)
+    assert "hx-get" in placeholder and "democracy-panel" in placeholder
+    client = client_for("leader")
+    html = client.get(reverse("democracy:dashboard_panel"), {"year": year, "organization": orgs["TN.SXD"].pk}) \
+        .content.decode()
+    assert 'data-figure="disclosures">1/2<' in html and "10/04/2025" in html
+    other = client_for("other-focal").get(reverse("democracy:dashboard_panel"),
+                                          {"year": year, "organization": orgs["TN.SXD"].pk}).content.decode()
+    assert "10/04/2025" not in other

@@ -83,3 +83,46 @@ def test_attendees_come_from_the_roster_of_the_organization(orgs, users):
 def test_the_roster_counted_is_the_one_on_the_conference_date(orgs, users):
     meeting = conference(orgs["TN.SXD.QLXD"], users["focal"], date=dt.date(2025, 3, 3))
     assert meeting.roster_size == services.roster(orgs["TN.SXD.QLXD"], dt.date(2025, 3, 3)).count() > 0
+
+
+def test_the_yearly_check_flags_the_late_and_the_missing_but_not_the_small(client_for, orgs, users):
+    from django.urls import reverse
+
+    late = small_unit(orgs["TN.SXD"], "TN.SXD.TRE", staff=9)
+    missing = small_unit(orgs["TN.SXD"], "TN.SXD.VANG", staff=8)
+    small = small_unit(orgs["TN.SXD"], "TN.SXD.NHO", staff=7)
+    conference(orgs["TN.SXD"], users["focal"], date=dt.date(2025, 3, 20), work_year=2024)
+    conference(late, users["focal"], date=dt.date(2025, 4, 10), work_year=2024)
+    response = client_for("leader").get(reverse("democracy:conference_check"), {"year": 2024})
+    statuses = {check.organization.code: check.status for check in response.context["checks"]}
+    assert statuses["TN.SXD"] is ConferenceStatus.HELD
+    assert statuses[late.code] is ConferenceStatus.LATE and statuses[missing.code] is ConferenceStatus.MISSING
+    assert statuses[small.code] is ConferenceStatus.OPTIONAL
+    flagged = {code for code, status in statuses.items() if status.flagged}
+    assert {late.code, missing.code} <= flagged and small.code not in flagged
+    assert response.context["flagged"] == len(flagged)
+    assert "TN.SVHTTDL" not in statuses
+
+
+def test_the_focal_office_is_told_of_last_years_missing_conference(orgs, users):
+    from core.registry import inbox_for
+
+    # Sở Xây dựng held no conference on last year's work in the test data.
+    assert [item.count for item in inbox_for(users["focal"]) if "yearly-check" in item.url] == [1]
+
+
+def test_the_six_monthly_review_is_due_in_the_recorders_deadlines(orgs, users):
+    from core.registry import deadlines_for
+
+    meeting = conference(orgs["TN.SXD"], users["focal"], date=dt.date(2025, 3, 20), work_year=2024)
+    # 20/09/2025 is a Saturday: due on Monday 22/09.
+    assert services.review_due(meeting) == dt.date(2025, 9, 22)
+    reviews = [item for item in deadlines_for(users["focal"], until=dt.date(2025, 12, 31))
+               if item.key == f"democracy.review-{meeting.pk}"]
+    assert [item.due for item in reviews] == [dt.date(2025, 9, 22)]
+    meeting.review_date, meeting.review_notes = dt.date(2025, 9, 20), "Đã thực hiện 5/7 nội dung"
+    services.save_meeting(meeting, attendees=meeting.attendees.all(), by=users["focal"])
+    assert not [item for item in deadlines_for(users["focal"], until=dt.date(2025, 12, 31))
+                if item.key == f"democracy.review-{meeting.pk}"]
+    assert not [item for item in deadlines_for(users["leader"], until=dt.date(2025, 12, 31))
+                if item.key.startswith("democracy.review")]
