@@ -26,7 +26,7 @@ User = get_user_model()
 # The roles each managing role may give (within its reach).
 GRANTABLE_ROLES: dict[str, set[str]] = {
     Role.COORDINATOR: {Role.FOCAL, Role.LEADER},
-    Role.FOCAL: {Role.FOCAL, Role.LEADER, Role.UNIT_EDITOR, Role.INSPECTOR, Role.VIEWER},
+    Role.FOCAL: {Role.FOCAL, Role.LEADER, Role.UNIT_EDITOR, Role.INSPECTOR, Role.VIEWER, Role.PETITION_HANDLER},
 }
 
 

@@ -69,7 +69,11 @@ INSTALLED_APPS = [
     "registry",
     "ingest",
     "documents",
+    "democracy",
+    "emulation",
+    "inspections",
     "service",
+    "citizens",
     "exports",
     "api",
 ]
@@ -270,6 +274,8 @@ EXPORT_SYNC_LIMIT = envint("EXPORT_SYNC_LIMIT", 5000)
 # and not older than this (the nightly refresh renews them); otherwise the pages compute them on demand.
 MEASURES_MAX_AGE = timedelta(hours=envint("MEASURES_MAX_AGE_HOURS", 26))
 EXPORT_RETENTION_DAYS = envint("EXPORT_RETENTION_DAYS", 7)
+# Petitioners' personal data of closed petitions is erased this many days after closing (citizens app).
+PETITION_RETENTION_DAYS = envint("PETITION_RETENTION_DAYS", 5 * 365)
 # Past one machine: with REDIS_URL, the cache lives in Redis (django-redis) and background tasks
 # queue in Redis (django-tasks-rq), run by `danvan worker` on the worker hosts. The scheduler's
 # claims stay in the database cache above (its once-per-due-time guarantee needs the transaction).

@@ -86,6 +86,7 @@ class Role(models.TextChoices):
     UNIT_EDITOR = "unit_editor", _("Unit editor")
     INSPECTOR = "inspector", _("Inspector")
     VIEWER = "viewer", _("Viewer")
+    PETITION_HANDLER = "petition_handler", _("Citizen reception and petition officer")
 
 
 class Gender(models.TextChoices):

@@ -30,6 +30,10 @@ class Action(StrEnum):
     REGISTER = "register"
     # Keep the province's register of cited documents: confirm what plan editors added, merge duplicates.
     CURATE = "curate"
+    # Read and act on petitioners' personal data (citizens app): the handling unit's reception staff, the leader.
+    HANDLE_PETITIONS = "handle_petitions"
+    # Review who read petitioners' personal data (the log the coordinator keeps).
+    AUDIT_PERSONAL_DATA = "audit_personal_data"
 
 
 class Reach(StrEnum):
@@ -58,6 +62,7 @@ ROLE_RULES: dict[str, dict[Action, Reaches]] = {
         Action.MANAGE_ACCOUNTS: Reach.PROVINCE,
         Action.REGISTER: (Reach.AGENCY, Reach.ROOT),
         Action.CURATE: Reach.PROVINCE,
+        Action.AUDIT_PERSONAL_DATA: Reach.PROVINCE,
     },
     "focal": {
         Action.VIEW: Reach.AGENCY,
@@ -66,7 +71,9 @@ ROLE_RULES: dict[str, dict[Action, Reaches]] = {
         Action.MANAGE_ACCOUNTS: Reach.AGENCY,
         Action.REGISTER: Reach.AGENCY,
     },
-    "leader": {Action.VIEW: Reach.AGENCY, Action.APPROVE: Reach.AGENCY},
+    "leader": {Action.VIEW: Reach.AGENCY, Action.APPROVE: Reach.AGENCY, Action.HANDLE_PETITIONS: Reach.AGENCY},
+    # Cán bộ tiếp công dân, xử lý đơn: records receptions and petitions of its unit and reads their personal data.
+    "petition_handler": {Action.VIEW: Reach.OWN, Action.CHANGE: Reach.OWN, Action.HANDLE_PETITIONS: Reach.OWN},
     "unit_editor": {Action.VIEW: Reach.OWN, Action.CHANGE: Reach.OWN},
     "inspector": {Action.VIEW: Reach.AGENCY},
     "viewer": {Action.VIEW: Reach.OWN},

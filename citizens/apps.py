@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from core.registry import MenuEntry
+
+
+class CitizensConfig(AppConfig):
+    name = "citizens"
+    verbose_name = _("Citizen reception and petitions")
+    urls = "citizens.urls"
+    menu = [
+        MenuEntry("registers", _("Citizen receptions"), "citizens:reception_list", order=20, icon="people"),
+        MenuEntry("registers", _("Petitions"), "citizens:petition_list", order=21, icon="envelope-paper"),
+        MenuEntry("reference", _("Personal data readings"), "citizens:reading_list", order=90, icon="eye",
+                  requires="audit_personal_data"),
+    ]
+    api_routes = [
+        ("receptions", "citizens.api.ReceptionViewSet", "reception"),
+        ("petitions", "citizens.api.PetitionViewSet", "petition"),
+    ]
+
+    def ready(self):
+        from citizens import measures, selectors
+        from core import registry
+        from plans.models import Measure
+
+        registry.inbox.register("citizens.petitions_due", selectors.petitions_inbox)
+        registry.inbox.register("citizens.notices_to_number", selectors.notices_to_number)
+        registry.deadlines.register("citizens.petitions", selectors.petition_deadlines)
+        registry.measures.replace(Measure.PETITIONS_ON_TIME_RATE, measures.petitions_on_time_rate)
+        registry.measures.replace(Measure.RECEPTION_DAYS_RATE, measures.reception_days_rate)
+        registry.dashboard_panels.register("citizens", selectors.dashboard_panel)
+        registry.demo_loaders.register("citizens", lambda: __import__("citizens.demo").demo.load())
