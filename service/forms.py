@@ -38,9 +38,9 @@ class LetterForm(forms.ModelForm):
     def __init__(self, *args, user, kind, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = _editable(user)
-        if kind == "thanks":
-            for name in ("reason", "new_due_date"):
-                del self.fields[name]
+        # The apology slip's text is the form's own; a thank-you letter names no delay.
+        for name in ("reason", "new_due_date") if kind == "thanks" else ("body",):
+            del self.fields[name]
 
 
 class SurveyForm(forms.ModelForm):

@@ -7,8 +7,15 @@ from service.models import DossierStat, Letter, ServicePoint, Survey
 NUMBER = {"td": {"class": "text-end"}}
 
 
+class MonthColumn(DateColumn):
+    """mm/yyyy: the month a row counts."""
+
+    def render(self, value, **kwargs):
+        return value.strftime("%m/%Y") if value else self.default
+
+
 class DossierStatTable(Table):
-    month = DateColumn(verbose_name=_("Month"), format="m/Y", linkify=True)
+    month = MonthColumn(verbose_name=_("Month"), linkify=True)
     organization = tables.Column(verbose_name=_("Organization"), order_by=("organization__path",))
     procedure_field = tables.Column(verbose_name=_("Procedure field"))
     received_online = tables.Column(verbose_name=_("Received online"), attrs=NUMBER)

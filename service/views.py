@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
@@ -20,6 +21,7 @@ from django_bootstrap5.widgets import RadioSelectButtonGroup
 from core import public
 from core.access import holds_anywhere
 from core.history import ObjectHistoryView
+from core.periods import Period, PeriodKind
 from core.views import (
     ConfirmView,
     Link,
@@ -32,7 +34,8 @@ from core.views import (
 )
 from core.xlsx import xlsx_response
 from documents.docx import DOCX_CONTENT_TYPE
-from service import letters, qr, selectors, services
+from orgs.models import Organization
+from service import letters, measures, qr, selectors, services
 from service.filters import (
     DossierStatFilter,
     LetterFilter,
@@ -181,8 +184,16 @@ class StatImport(ScopedMixin, FormView):
 
 
 class LetterList(ScopedListView):
+    template_name = "service/letter_list.html"
     model, filterset_class, table_class = Letter, LetterFilter, LetterTable
     related = ("organization",)
+
+    def get_context_data(self, **kwargs):
+        year = self.filterset.form.cleaned_data.get("year") if self.filterset.is_valid() else None
+        year = int(year or timezone.localdate().year)
+        figure = measures.apology_letters_rate(_tops(self.request.user), Period(year, PeriodKind.YEAR, 1))
+        share = round(100 * figure.numerator / figure.denominator, 1) if figure.denominator else None
+        return super().get_context_data(apology_year=year, apology_figure=figure, apology_share=share, **kwargs)
     title = gettext_lazy("Apology and thank-you letters")
     export_url_name, export_filename = "service:letter_export", "thu-xin-loi-cam-on.xlsx"
     links = (Link(gettext_lazy("Apology letter"), "service:apology_create", icon="envelope-exclamation"),
@@ -230,6 +241,16 @@ class LetterDocx(ScopedDownloadView):
 
 class LetterHistory(ObjectHistoryView):
     model = Letter
+
+
+def _tops(user) -> list[Organization]:
+    """The highest organizations the user sees (the others lie below them)."""
+    visible = sorted(Organization.objects.scoped(user, "view").only("pk", "path"), key=lambda o: o.path)
+    tops: list[Organization] = []
+    for organization in visible:
+        if not any(organization.path.startswith(top.path) for top in tops):
+            tops.append(organization)
+    return tops
 
 
 # Surveys ------------------------------------------------------------------------------------------------

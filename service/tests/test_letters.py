@@ -140,3 +140,15 @@ def test_the_form_records_an_apology(client_for, orgs):
         "due_at": "20/03/2025 16:30", "reason": "Thiếu ý kiến phối hợp", "new_due_date": "27/03/2025"})
     assert response.status_code == 302
     assert Letter.objects.get(dossier_code="H56-250310-0100").number == 1
+
+
+def test_the_letters_page_shows_the_share_of_late_dossiers_with_an_apology(client_for, orgs, users):
+    from service.tests.factories import DossierStatFactory
+
+    DossierStatFactory(organization=orgs["TN.SXD.QLXD"], month=dt.date(2025, 3, 1), settled_on_time=4,
+                       settled_late=4)  # 4 late
+    services.record_apology(apology(orgs, organization=orgs["TN.SXD.QLXD"]), by=users["focal"])
+    page = client_for("leader").get(reverse("service:letter_list") + "?year=2025").content.decode()
+    assert "1/4" in page and "25,0%" in page
+    other = client_for("other-focal").get(reverse("service:letter_list") + "?year=2025").content.decode()
+    assert "0/0" in other

@@ -157,3 +157,20 @@ def test_the_results_export_has_a_rate_and_respondents_per_group(client, client_
     headers, rows = read_export(response.content)
     assert headers == ["Nhóm", "Tên", "Số người trả lời", "Hài lòng", "Tỷ lệ (%)"]
     assert rows[0][2:] == [1, 1, 100]
+
+
+def test_the_results_page_reads_the_same_number_of_queries_whatever_the_answers(client_for, point,
+                                                                                 django_assert_max_num_queries):
+    from service.services import survey_for
+    from service.tests.factories import respond
+
+    survey = survey_for(point)
+    client = client_for("coordinator")
+    respond(point, survey, [5, 5, 5, 5, 5], day=timezone.localdate(), comment="Một")
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("service:results")).status_code == 200
+    other = ServicePoint.objects.create(organization=point.organization, name="Quầy 2")
+    for n in range(20):
+        respond(other if n % 2 else point, survey, [4, 3, 5, 2, 5], day=timezone.localdate(), comment=f"Ý kiến {n}")
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("service:results")).status_code == 200
