@@ -117,8 +117,10 @@ report_sections = Registry("report sections")
 merge_handlers = Registry("merge handlers")
 
 
-# panel(user, agencies: list[Organization], year: int) -> str | None: HTML the leader's page (one agency)
+# panel(user, agencies: list[Organization], year: int) -> str | None: safe HTML the leader's page (one agency)
 # and the coordinator's page (the agencies they see) show below their own figures, in registration order.
+# The pages hold a slot per panel and fetch it once shown (dashboard.views.PanelView), with the agencies
+# already scoped to the user.
 dashboard_panels = Registry("dashboard panels")
 # loader() -> str: an app's demo data, loaded by `danvan load_demo` after the plans and reports
 # (idempotent); the string says what it loaded.

@@ -9,5 +9,6 @@ urlpatterns = [
     path("dashboard/agency/", views.AgencyDashboard.as_view(), name="agency"),
     path("dashboard/agency/export.xlsx", views.AgencyDashboard.as_view(export=True), name="agency_export"),
     path("dashboard/province/", views.ProvinceDashboard.as_view(), name="province"),
+    path("dashboard/panels/<str:key>/", views.PanelView.as_view(), name="panel"),
     path("dashboard/province/export.xlsx", views.ProvinceDashboard.as_view(export=True), name="province_export"),
 ]

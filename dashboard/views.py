@@ -12,17 +12,19 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from core.access import scoped
+from core.filters import MAX_YEAR, MIN_YEAR
 from core.registry import dashboard_panels
 from core.xlsx import xlsx_response
 from dashboard import services
@@ -78,7 +80,7 @@ class AgencyDashboard(DashboardMixin, TemplateView):
         return self.render_to_response(self.get_context_data(
             title=_("Dashboard: %(agency)s") % {"agency": agency.display_name}, page=page,
             agencies=self.agencies, years=years, chart=agency_chart(page),
-            panels=panels_for(request.user, [agency], year)))
+            panels=panel_slots({"organization": agency.pk, "year": year})))
 
 
 class ProvinceDashboard(DashboardMixin, TemplateView):
@@ -105,12 +107,38 @@ class ProvinceDashboard(DashboardMixin, TemplateView):
         return self.render_to_response(self.get_context_data(
             title=_("Province overview"), rows=rows, period=period, periods=periods, year=year,
             chart=province_chart(rows), table_rows=province_table_rows(rows, year),
-            panels=panels_for(request.user, agencies, year)))
+            panels=panel_slots({"year": year})))
 
 
-def panels_for(user, agencies, year: int) -> list[str]:
-    """What the registers add to a dashboard (core.registry.dashboard_panels), in registration order."""
-    return [html for panel in dashboard_panels if (html := panel(user, agencies, year))]
+def panel_slots(query: dict) -> list[str]:
+    """A slot per register's panel (core.registry.dashboard_panels), in registration order, which the page
+    fills once shown (htmx, `PanelView`): the registers' figures never slow the dashboard or add to its
+    queries, and one register's panel failing leaves the rest of the page whole."""
+    return [format_html(
+        '<section class="mb-4 dashboard-panel" id="panel-{}" hx-get="{}?{}" hx-trigger="load" hx-swap="outerHTML">'
+        '<p class="text-muted small mb-0">{}</p></section>',
+        key, reverse("dashboard:panel", args=[key]), urlencode(query), _("Loading…"))
+        for key, _panel in dashboard_panels.items()]
+
+
+class PanelView(DashboardMixin, View):
+    """One register's panel for the agency asked for (`organization`, among those the user sees) or for
+    every agency the user sees, for `year`."""
+
+    def get(self, request, key: str):
+        panel = dashboard_panels.get(key)
+        if panel is None:
+            raise Http404
+        agencies = self.agencies
+        wanted = self.choice("organization")
+        if wanted:
+            agencies = [agency for agency in agencies if agency.pk == wanted]
+            if not agencies:
+                raise Http404
+        year = self.choice("year") or timezone.localdate().year
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise Http404
+        return HttpResponse(panel(request.user, agencies, year) or "")
 
 
 def province_table_rows(rows: list[services.AgencyRow], year: int) -> str:

@@ -9,7 +9,6 @@ from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -89,22 +88,7 @@ def organizations_holding_conferences(user, day: dt.date):
             .filter(Q(kind=OrganizationKind.AGENCY) | Q(org_type=OrganizationType.SERVICE_UNIT)).order_by("path"))
 
 
-PLACEHOLDER = ('<section class="mb-4" id="{}" hx-get="{}" hx-trigger="load" hx-swap="outerHTML">'
-               '<h2 class="h5">{}</h2><p class="small text-muted">{}</p></section>')
-
-
-def democracy_panel(user, agencies, year: int) -> str | None:
-    """A placeholder the dashboard fills once shown (htmx): the dashboards' own query count stays as it is."""
-    if not agencies:
-        return None
-    query = {"year": year}
-    if len(agencies) == 1:
-        query["organization"] = agencies[0].pk
-    return format_html(PLACEHOLDER, "democracy-panel", f"{reverse('democracy:dashboard_panel')}?{urlencode(query)}",
-                       _("Grassroots democracy in %(year)s") % {"year": year}, _("Loading…"))
-
-
-def democracy_panel_html(user, agencies, year: int) -> str:
+def democracy_panel(user, agencies, year: int) -> str:
     """The year's disclosures on time, the staff conference of each agency shown, the follow-up actions open."""
     if not agencies:
         return ""

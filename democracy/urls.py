@@ -15,7 +15,6 @@ urlpatterns = [
     path("meetings/", views.MeetingList.as_view(), name="meeting_list"),
     path("meetings/export.xlsx", views.MeetingList.as_view(export=True), name="meeting_export"),
     path("meetings/yearly-check/", views.ConferenceCheck.as_view(), name="conference_check"),
-    path("democracy/dashboard-panel/", views.DashboardPanel.as_view(), name="dashboard_panel"),
     path("meetings/new/", views.MeetingEdit.as_view(), name="meeting_create"),
     path("meetings/<int:pk>/", views.MeetingDetail.as_view(), name="meeting_detail"),
     path("meetings/<int:pk>/edit/", views.MeetingEdit.as_view(), name="meeting_update"),

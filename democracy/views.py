@@ -4,17 +4,16 @@ actions, inspection boards with their work; lists and exports, details, forms, h
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from django.views.generic import TemplateView
 
 from core.access import scoped
-from core.filters import MAX_YEAR, MIN_YEAR, YearField
+from core.filters import YearField
 from core.history import ObjectHistoryView
 from core.views import (
     ConfirmView,
@@ -31,7 +30,6 @@ from democracy.forms import BoardActivityForm, DisclosureForm, FollowUpActionFor
 from democracy.models import BoardActivity, Disclosure, FollowUpAction, InspectionBoard, Meeting
 from democracy.tables import DisclosureTable, FollowUpActionTable, InspectionBoardTable, MeetingTable
 from documents.docx import DOCX_CONTENT_TYPE
-from orgs.models import Organization, OrganizationKind
 
 # Disclosures
 
@@ -185,20 +183,6 @@ class ConferenceCheck(LoginRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(
             title=_("Staff conferences on the work of %(year)s") % {"year": year}, year=year, checks=checks,
             deadline=services.conference_deadline(year), flagged=sum(1 for c in checks if c.status.flagged)))
-
-
-class DashboardPanel(LoginRequiredMixin, View):
-    """The dashboards' democracy panel: one agency's (`organization`) or every agency the user sees."""
-
-    def get(self, request):
-        today = timezone.localdate()
-        year, wanted = request.GET.get("year") or str(today.year), request.GET.get("organization", "")
-        if not year.isdigit() or not MIN_YEAR <= int(year) <= MAX_YEAR or (wanted and not wanted.isdigit()):
-            raise Http404
-        agencies = Organization.objects.scoped(request.user, "view").filter(kind=OrganizationKind.AGENCY)
-        if wanted:
-            agencies = agencies.filter(pk=int(wanted))
-        return HttpResponse(selectors.democracy_panel_html(request.user, list(agencies.order_by("path")), int(year)))
 
 
 # Follow-up actions

@@ -43,10 +43,25 @@ def panel():
     dashboard_panels._entries.pop("test-panel")
 
 
-def test_a_registered_panel_shows_on_the_leaders_page(client, users, panel):
+def test_a_registered_panel_has_a_slot_on_the_leaders_page_filled_with_its_agency(client, users, orgs, panel):
     client.force_login(users["leader"])
     html = client.get(reverse("dashboard:agency")).content.decode()
-    assert '<section id="test-panel">1 · ' in html
+    slot = f'hx-get="{reverse("dashboard:panel", args=["test-panel"])}?organization={orgs["TN.SXD"].pk}&amp;year='
+    assert 'id="panel-test-panel"' in html and slot in html
+    filled = client.get(reverse("dashboard:panel", args=["test-panel"]), {"organization": orgs["TN.SXD"].pk,
+                                                                        "year": 2025})
+    assert filled.content.decode() == '<section id="test-panel">1 · 2025</section>'
+
+
+def test_a_panel_is_only_for_the_agencies_the_user_sees(client, users, orgs, panel):
+    url = reverse("dashboard:panel", args=["test-panel"])
+    client.force_login(users["leader"])
+    assert client.get(url, {"organization": orgs["TN.SVHTTDL"].pk}).status_code == 404
+    assert client.get(reverse("dashboard:panel", args=["no-such-panel"])).status_code == 404
+    client.force_login(users["unit"])
+    assert client.get(url).status_code == 403
+    client.force_login(users["coordinator"])
+    assert client.get(url, {"year": 2025}).content.decode().startswith('<section id="test-panel">')
 
 
 @pytest.mark.django_db

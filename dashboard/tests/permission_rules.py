@@ -13,3 +13,20 @@ RULES = {
     "dashboard:province": Rule(get=page(SEES_AN_AGENCY, denied=403)),
     "dashboard:province_export": Rule(get=page(SEES_AN_AGENCY, denied=403)),
 }
+RULES["dashboard:panel"] = Rule(get=page(SEES_AN_AGENCY, denied=403), kwargs={"key": "dashboard_panel"})
+
+
+class _Panel:
+    """The sample for a panel's URL: its key, as the walk fills a URL's argument with a sample's `pk`."""
+
+    def __init__(self, key: str):
+        self.pk = key
+
+
+def _first_panel(orgs):
+    from core.registry import dashboard_panels
+
+    return _Panel(next(key for key, _panel in dashboard_panels.items()))
+
+
+SAMPLES = {"dashboard_panel": _first_panel}

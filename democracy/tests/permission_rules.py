@@ -89,7 +89,6 @@ RULES = {
     **_register("board", "inspection_board", delete=False),
     "democracy:conference_check": Rule(get=page()),
     # A dashboard's panel: every signed-in user gets it, filled with what they see.
-    "democracy:dashboard_panel": Rule(get=page()),
     "democracy:meeting_minutes": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "meeting"}),
     "democracy:meeting_resolution": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "meeting"}),
     "democracy:action_create": Rule(get=page(CHANGES_SAMPLE), post=page(CHANGES_SAMPLE, ok=400),

@@ -105,12 +105,11 @@ def test_the_dashboard_panel_shows_the_agencys_year(client_for, orgs, users):
     disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 14))
     disclosure(orgs["TN.SXD"], users["focal"], decided=dt.date(2025, 4, 4), posted_from=dt.date(2025, 4, 15))
     conference(orgs["TN.SXD"], users["focal"], date=dt.date(2025, 4, 10), work_year=2024)
-    placeholder = selectors.democracy_panel(users["leader"], [orgs["TN.SXD"]], year)
-    assert "hx-get" in placeholder and "democracy-panel" in placeholder
+    url = reverse("dashboard:panel", args=["democracy"])
     client = client_for("leader")
-    html = client.get(reverse("democracy:dashboard_panel"), {"year": year, "organization": orgs["TN.SXD"].pk}) \
-        .content.decode()
+    assert f'hx-get="{url}?organization={orgs["TN.SXD"].pk}' in client.get(reverse("dashboard:agency")).content.decode()
+    html = client.get(url, {"year": year, "organization": orgs["TN.SXD"].pk}).content.decode()
     assert 'data-figure="disclosures">1/2<' in html and "10/04/2025" in html
-    other = client_for("other-focal").get(reverse("democracy:dashboard_panel"),
-                                          {"year": year, "organization": orgs["TN.SXD"].pk}).content.decode()
-    assert "10/04/2025" not in other
+    # Another agency's focal office does not reach Sở Xây dựng's panel.
+    assert client_for("other-focal").get(url, {"year": year, "organization": orgs["TN.SXD"].pk}).status_code == 404
+    assert "10/04/2025" not in selectors.democracy_panel(users["other-focal"], [orgs["TN.SVHTTDL"]], year)

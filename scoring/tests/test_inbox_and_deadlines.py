@@ -31,7 +31,9 @@ def test_a_draft_self_assessment_is_a_deadline_of_its_agency_only(orgs, users):
 
 def test_the_dashboards_show_the_years_self_assessments_of_their_agencies(client_for, orgs, users):
     assessment = scored_assessment(orgs, users)
-    page = client_for("coordinator").get("/dashboard/province/?year=2025")
-    assert page.status_code == 200 and 'id="scoring-panel"' in page.content.decode()
-    assert assessment.agency.name in page.content.decode()
-    assert 'id="scoring-panel"' not in client_for("coordinator").get("/dashboard/province/?year=2019").content.decode()
+    client = client_for("coordinator")
+    assert 'id="panel-scoring"' in client.get("/dashboard/province/?year=2025").content.decode()
+    panel = client.get("/dashboard/panels/scoring/?year=2025")  # what the page's slot fetches once shown
+    assert panel.status_code == 200 and 'id="scoring-panel"' in panel.content.decode()
+    assert assessment.agency.name in panel.content.decode()
+    assert client.get("/dashboard/panels/scoring/?year=2019").content == b""
