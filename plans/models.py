@@ -279,6 +279,10 @@ class Measure(models.TextChoices):
     ASSIGNMENTS_DONE_RATE = "assignments_done_rate", _("Share of assignments completed")
     STAFF_CONFERENCE_HELD = "staff_conference_held", _("Staff conference held")
     GOOD_MODELS_COUNT = "good_models_count", _("Good models registered")
+    EXEMPLARS_COUNT = "exemplars_count", _("Good models and exemplary people recognised")
+    COMMENDATIONS_COUNT = "commendations_count", _("Commendations decided")
+    LATE_DOSSIERS_APOLOGY_RATE = "late_dossiers_apology_rate", _("Late dossiers with an apology letter")
+    REMEDIES_ON_TIME_RATE = "remedies_on_time_rate", _("Inspection remedies done on time")
     ASSESSMENT_GRADE = "assessment_grade", _("Grade of the annual assessment")
 
 

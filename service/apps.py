@@ -29,6 +29,7 @@ class ServiceConfig(AppConfig):
 
         registry.measures.replace(Measure.DOSSIERS_ON_TIME_RATE, measures.dossiers_on_time_rate)
         registry.measures.replace(Measure.SATISFACTION_RATE, measures.satisfaction_rate)
+        registry.measures.register(Measure.LATE_DOSSIERS_APOLOGY_RATE, measures.apology_letters_rate)
         registry.dashboard_panels.register("service-satisfaction", panels.satisfaction_panel)
         registry.demo_loaders.register("service", demo.load)
         signals.connect()

@@ -89,3 +89,11 @@ def test_the_share_of_late_dossiers_with_an_apology_counts_letters_against_late_
     LetterFactory(organization=unit)
     figure = measures.apology_letters_rate([agency], Q1)
     assert (figure.numerator, figure.denominator) == (2, 3)
+
+
+def test_the_share_of_late_dossiers_with_an_apology_is_a_target_measure():
+    from core import registry
+    from plans.models import Measure
+    from service.measures import apology_letters_rate
+
+    assert registry.measures.get(Measure.LATE_DOSSIERS_APOLOGY_RATE) is apology_letters_rate
