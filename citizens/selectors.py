@@ -20,8 +20,8 @@ from core.registry import Deadline, InboxItem
 
 def open_petitions_with_due(user, action: str = HANDLE) -> list[tuple[Petition, deadlines.Due]]:
     """The open petitions `user` handles, with the deadline of the step each waits for, soonest first."""
-    rules = deadlines.load_rules()
-    petitions = scoped(Petition, user, action).filter(state__in=OPEN_STATES).select_related("organization")
+    petitions = list(scoped(Petition, user, action).filter(state__in=OPEN_STATES).select_related("organization"))
+    rules = deadlines.load_rules() if petitions else []
     items = [(p, due) for p in petitions if (due := deadlines.current_due(p, rules=rules))]
     return sorted(items, key=lambda item: (item[1].due, item[0].pk))
 

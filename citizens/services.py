@@ -88,6 +88,11 @@ def _check_handler(by, organization: Organization) -> None:
                                  "its petitions.") % {"org": organization})
 
 
+def _check_not_denounced(by, petition: Petition) -> None:
+    if by is not None and petition.kind == PetitionKind.DENUNCIATION and petition.denounced_user_id == by.pk:
+        raise PermissionDenied(_("The person denounced does not handle the denunciation."))
+
+
 def record_petition(petition: Petition, *, by) -> tuple[Petition, str]:
     """Record a new petition (by a handler, or by a citizen's form when `by` is None); returns it with the
     secret the citizen follows it with (shown once, stored only as a hash)."""
@@ -116,6 +121,7 @@ def update_petition(petition: Petition, *, by) -> Petition:
     """Change what was recorded (subject, petitioner, unit…); the state changes only through `advance`."""
     original = Petition.objects.get(pk=petition.pk)
     _check_handler(by, original.organization)
+    _check_not_denounced(by, original)
     _check_handler(by, petition.organization)
     petition.state = original.state
     petition.full_clean(exclude=["created_by"])
@@ -147,6 +153,7 @@ def advance(petition: Petition, transition: str, *, by, date: dt.date | None = N
         raise ValidationError(_("Unknown step."))
     step = TRANSITIONS[transition]
     _check_handler(by, petition.organization)
+    _check_not_denounced(by, petition)
     date = date or timezone.localdate()
     reason = (reason or "").strip()
     with transaction.atomic(), acting_as(by):

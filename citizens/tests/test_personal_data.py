@@ -6,6 +6,7 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -133,6 +134,9 @@ def test_a_denunciations_petitioner_is_hidden_from_the_denounced_person_even_a_h
         text = text_of(client.get(url))
         for value in PERSONAL:
             assert value not in text, (url, value)
+    assert 'id="step-form"' not in client.get(denunciation.get_absolute_url()).content.decode()
+    with pytest.raises(PermissionDenied):
+        services.advance(denunciation, "accept", by=handler)
 
 
 def test_the_coordinator_reviews_the_log_and_the_others_may_not(client_for, users, handler, petition, client):

@@ -122,9 +122,15 @@ def test_the_second_complaint_window_runs_from_the_first_decision():
     assert deadlines.second_complaint_due(first) == D(2025, 5, 16)
 
 
-def test_transfer_to_the_competent_body_within_five_working_days_for_a_denunciation():
-    assert deadlines.transfer_due(petition(PetitionKind.DENUNCIATION, received_on=D(2025, 3, 3))) == D(2025, 3, 10)
-    assert deadlines.transfer_due(petition(PetitionKind.FEEDBACK, received_on=D(2025, 3, 3))) == D(2025, 3, 17)
+# Transfer to the competent body: a denunciation within 5 working days, the others within 10 (TT 05/2021).
+@pytest.mark.parametrize(("kind", "due"), [
+    (PetitionKind.DENUNCIATION, D(2025, 3, 10)),
+    (PetitionKind.COMPLAINT, D(2025, 3, 17)),
+    (PetitionKind.RECOMMENDATION, D(2025, 3, 17)),
+    (PetitionKind.FEEDBACK, D(2025, 3, 17)),
+])
+def test_the_transfer_deadline_of_every_kind(kind, due):
+    assert deadlines.transfer_due(petition(kind, received_on=D(2025, 3, 3))) == due
 
 
 def test_decided_on_time_compares_the_decision_with_the_settlement_deadline(orgs):

@@ -55,3 +55,19 @@ def test_those_who_do_not_handle_see_no_step_form(client_for, orgs):
     petition = PetitionFactory(organization=orgs["TN.SXD.QLXD"])
     page = client_for("focal").get(petition.get_absolute_url()).content.decode()
     assert 'id="step-form"' not in page and 'id="petitioner-hidden"' in page
+
+
+@pytest.mark.parametrize("username", ["focal", "leader"])
+def test_the_api_lists_run_a_fixed_number_of_queries(client_for, orgs, username, django_assert_max_num_queries):
+    from citizens.tests.factories import ReceptionFactory
+
+    client = client_for(username)
+    for url, make in (("/api/petitions/", lambda: PetitionFactory(organization=orgs["TN.SXD.QLXD"])),
+                      ("/api/receptions/", lambda: ReceptionFactory(organization=orgs["TN.SXD.QLXD"]))):
+        make()
+        with django_assert_max_num_queries(12) as few:
+            client.get(url)
+        for _i in range(15):
+            make()
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            assert client.get(url).status_code == 200

@@ -15,13 +15,13 @@ from orgs.tests.factories import OrganizationFactory, StaffMemberFactory
 # page's inbox asks each source once (plans to approve, returned, to issue with the registry's
 # reach, assignments due with their units), and each register's sources (democracy: the follow-up
 # actions due, and whether the agency's staff conference is late: its agencies, its conference, its
-# staff count; emulation: nominations waiting for the user's step; inspections: remedies due;
-# citizens: the deadline rules read once, notices waiting for a number; scoring: assessments waiting for
-# review, returned for explanation).
+# staff count; emulation: nominations waiting for the user's step; inspections: remedies due; citizens: the
+# petition notices waiting for the registry office's number — petitions due ask nothing of who handles none;
+# scoring: assessments waiting for review, returned for explanation).
 # Exports count their rows, up to
 # EXPORT_SYNC_LIMIT + 1, to choose between now and the worker.
 PAGES = {
-    "home": (lambda orgs: reverse("home"), 25),
+    "home": (lambda orgs: reverse("home"), 24),
     "organization tree": (lambda orgs: reverse("orgs:organization_list"), 9),
     "organization detail": (lambda orgs: orgs["TN.SXD.QLXD"].get_absolute_url(), 14),
     "organization export": (lambda orgs: reverse("orgs:organization_export"), 6),
