@@ -7,7 +7,6 @@ import datetime as dt
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from citizens import deadlines
@@ -53,17 +52,7 @@ def notices_to_number(user) -> list[InboxItem]:
                       level="success")]
 
 
-def dashboard_panel(user, agencies, year: int) -> str | None:
-    """A slot on the leader's and coordinator's pages, filled once the page has loaded (htmx), so that the
-    dashboards' own queries stay as few as they were."""
-    if not agencies:
-        return None
-    query = urlencode({"year": year, **({"agency": agencies[0].pk} if len(agencies) == 1 else {})})
-    return render_to_string("citizens/dashboard_slot.html", {
-        "url": f"{reverse('citizens:dashboard_panel')}?{query}"})
-
-
-def panel_html(user, agencies, year: int) -> str:
+def dashboard_panel(user, agencies, year: int) -> str:
     """The panel itself: petitions overdue and due soon, and the periods a head's reception days missed the
     legal minimum."""
     today = timezone.localdate()

@@ -27,7 +27,6 @@ urlpatterns = [
     path("receptions/<int:pk>/refusal.docx", views.ReceptionDocument.as_view(kind="refusal"),
          name="reception_refusal"),
     path("receptions/<int:pk>/history/", views.ReceptionHistory.as_view(), name="reception_history"),
-    path("dashboard/citizens-panel/", views.DashboardPanel.as_view(), name="dashboard_panel"),
     path("personal-data-readings/", views.ReadingList.as_view(), name="reading_list"),
     path("public/citizens/", public.Directory.as_view(), name="public_directory"),
     path("public/citizens/<int:pk>/", public.AgencyDirectory.as_view(), name="public_agency"),

@@ -1,16 +1,14 @@
 """Receptions and petitions on the house kit; the personal data shown only to the handlers (citizens.privacy)."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 
-from citizens import deadlines, documents, privacy, selectors, services
+from citizens import deadlines, documents, privacy, services
 from citizens.filters import PetitionFilter, ReceptionFilter
 from citizens.forms import OpenPetitionForm, PetitionForm, ReceptionForm, StepForm
 from citizens.models import PersonalDataReading, Petition, Reception
@@ -27,7 +25,6 @@ from core.views import (
     ServiceFormView,
     error_messages,
 )
-from orgs.models import Organization, OrganizationKind
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -186,7 +183,6 @@ class ReceptionBookDocx(_PrivateList):
     related = ("organization",)
 
     def get(self, request, *args, **kwargs):
-        from django.http import HttpResponse
         from django.utils.http import content_disposition_header
 
         self.object_list = self.filtered()
@@ -269,18 +265,6 @@ class ReceptionDocument(ScopedDownloadView):
 
 class ReceptionHistory(ObjectHistoryView):
     model = Reception
-
-
-class DashboardPanel(LoginRequiredMixin, TemplateView):
-    """The dashboards' citizens panel (loaded by htmx): one agency, or every agency the user sees."""
-
-    def get(self, request, *args, **kwargs):
-        agencies = Organization.objects.scoped(request.user, "view").filter(kind=OrganizationKind.AGENCY)
-        if request.GET.get("agency", "").isdigit():
-            agencies = agencies.filter(pk=request.GET["agency"])
-        year = request.GET.get("year", "")
-        year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else timezone.localdate().year
-        return HttpResponse(selectors.panel_html(request.user, list(agencies.order_by("path")), year))
 
 
 class ReadingList(ActionRequiredMixin, ScopedListView):

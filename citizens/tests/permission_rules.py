@@ -72,7 +72,6 @@ RULES = {
     # The sample reception was not refused: no notice to print (404 for everyone).
     "citizens:reception_refusal": Rule(get=page(HANDLES_SAMPLE, ok=404), kwargs={"pk": "reception"}),
     "citizens:reception_history": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "reception"}),
-    "citizens:dashboard_panel": Rule(get=page()),
     "citizens:reading_list": Rule(get=page(AUDITS, denied=403)),
     "citizens:public_directory": Rule(get=everyone(200)),
     "citizens:public_agency": Rule(get=everyone(200), kwargs={"pk": "public_agency"}),

@@ -80,12 +80,12 @@ def test_the_leaders_dashboard_flags_the_missed_months(client_for, orgs, users):
     ReceptionFactory(organization=orgs["TN.SXD"], date=dt.date(2025, 1, 15))
     client = client_for("leader")
     page = client.get(reverse("dashboard:agency"), {"year": 2025}).content.decode()
-    slot = dashboard_panel(users["leader"], [orgs["TN.SXD"]], 2025)
-    assert slot.split(">")[0] in page
-    url = reverse("citizens:dashboard_panel")
-    html = client.get(url, {"year": 2025, "agency": orgs["TN.SXD"].pk}).content.decode()
+    url = reverse("dashboard:panel", args=["citizens"])
+    assert f'hx-get="{url}?organization={orgs["TN.SXD"].pk}' in page
+    html = client.get(url, {"year": 2025, "organization": orgs["TN.SXD"].pk}).content.decode()
     assert "01/02–28/02/2025" in html and "Sở Xây dựng" in html
     assert "Sở Văn hóa" not in client.get(url, {"year": 2025}).content.decode()
+    assert "Sở Văn hóa" not in dashboard_panel(users["leader"], [orgs["TN.SXD"]], 2025)
 
 
 def test_a_petition_opened_from_a_session_carries_its_citizen_and_matter(client, orgs):
