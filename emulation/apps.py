@@ -21,7 +21,7 @@ class EmulationConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from emulation import demo, measures, selectors
+        from emulation import demo, measures, selectors, services
         from plans.models import Measure
 
         registry.measures.replace(Measure.GOOD_MODELS_COUNT, measures.good_models_count)
@@ -31,3 +31,4 @@ class EmulationConfig(AppConfig):
         registry.inbox.register("emulation.returned", selectors.nominations_returned)
         registry.dashboard_panels.register("emulation.commendations", selectors.commendations_panel)
         registry.demo_loaders.register("emulation", demo.load)
+        registry.merge_handlers.register("emulation.nominations", services.pass_nominations_to_successor)

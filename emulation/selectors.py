@@ -12,17 +12,22 @@ from django.utils.translation import gettext as _
 from core.access import scoped
 from core.registry import InboxItem
 from emulation.models import Award, AwardLevel, Commendation, Exemplar, ExemplarKind, ExemplarStatus
-from emulation.services import may_decide, may_review
-from orgs.scoping import organization_paths, path_q
+from orgs.models import Organization, OrganizationKind
+from orgs.scoping import path_q
 
 # The panel's place on a dashboard, filled once the page is shown (htmx): the dashboard's own queries stay as they are.
 PLACEHOLDER = ('<section class="mb-4" id="{}" hx-get="{}" hx-trigger="load" hx-swap="outerHTML">'
                '<h2 class="h5">{}</h2><p class="small text-muted">{}</p></section>')
 
 
-def _waiting(user, status: str, allowed) -> int:
-    exemplars = scoped(Exemplar, user, "view").filter(status=status).select_related("organization")
-    return sum(1 for exemplar in exemplars[:200] if allowed(user, exemplar))
+def _waiting(user, status: str, action: str) -> int:
+    """Nominations in `status` within the agencies on whose behalf the user holds `action` (the focal office
+    changes the agency's own records, the leader approves for it): counted in the database."""
+    agencies = list(scoped(Organization, user, action).filter(kind=OrganizationKind.AGENCY)
+                    .values_list("path", flat=True))
+    if not agencies:
+        return 0
+    return scoped(Exemplar, user, "view").filter(path_q(agencies, "organization__path"), status=status).count()
 
 
 def _list_url(status: str) -> str:
@@ -30,16 +35,12 @@ def _list_url(status: str) -> str:
 
 
 def nominations_to_review(user) -> list[InboxItem]:
-    if not organization_paths(user, "change"):
-        return []
-    count = _waiting(user, ExemplarStatus.NOMINATED, may_review)
+    count = _waiting(user, ExemplarStatus.NOMINATED, "change")
     return [InboxItem(_("Nominations waiting for review"), count, _list_url(ExemplarStatus.NOMINATED))]
 
 
 def nominations_to_decide(user) -> list[InboxItem]:
-    if not organization_paths(user, "approve"):
-        return []
-    count = _waiting(user, ExemplarStatus.REVIEWED, may_decide)
+    count = _waiting(user, ExemplarStatus.REVIEWED, "approve")
     return [InboxItem(_("Nominations waiting for approval"), count, _list_url(ExemplarStatus.REVIEWED),
                       level="warning")]
 

@@ -187,3 +187,14 @@ def save_movement(movement: Movement, *, by) -> Movement:
     with transaction.atomic(), acting_as(by):
         movement.save()
     return movement
+
+
+OPEN = (S.DRAFT, S.NOMINATED, S.REVIEWED, S.RETURNED)
+
+
+def pass_nominations_to_successor(source: Organization, *, into: Organization, date, by) -> None:
+    """An organization merged into another hands it its nominations not yet decided (core.registry.merge_handlers);
+    those decided stay where they were recognised."""
+    for exemplar in Exemplar.objects.filter(organization=source, status__in=OPEN):
+        exemplar.organization = into
+        exemplar.save()
