@@ -44,7 +44,7 @@ class ExemplarViewSet(ScopedViewSet):
 
     @extend_schema(request=StepSerializer, responses=ExemplarSerializer)
     @action(detail=True, methods=["post"])
-    def step(self, request, pk=None):
+    def step(self, request, pk=None, **_kwargs):
         """Take a step of the nomination workflow: submit, review, return, approve or reject (with a note)."""
         exemplar = self.get_object()
         data = StepSerializer(data=request.data)
