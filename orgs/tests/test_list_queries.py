@@ -16,7 +16,8 @@ from orgs.tests.factories import OrganizationFactory, StaffMemberFactory
 # reach, assignments due with their units). Exports count their rows, up to
 # EXPORT_SYNC_LIMIT + 1, to choose between now and the worker.
 PAGES = {
-    "home": (lambda orgs: reverse("home"), 14),
+    # Each register's inbox source reads once more (emulation: nominations waiting; inspections: remedies due).
+    "home": (lambda orgs: reverse("home"), 16),
     "organization tree": (lambda orgs: reverse("orgs:organization_list"), 9),
     "organization detail": (lambda orgs: orgs["TN.SXD.QLXD"].get_absolute_url(), 14),
     "organization export": (lambda orgs: reverse("orgs:organization_export"), 6),
