@@ -1,5 +1,9 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
+from core.access import scoped
 from core.api import ScopedViewSet
 from emulation import services
 from emulation.filters import CommendationFilter, ExemplarFilter
@@ -22,10 +26,32 @@ class CommendationSerializer(serializers.ModelSerializer):
         read_only_fields = ["kind", "level", "exemplar"]
 
 
+class StepSerializer(serializers.Serializer):
+    step = serializers.ChoiceField(choices=list(services.STEPS))
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
 class ExemplarViewSet(ScopedViewSet):
     model, serializer_class, filterset_class = Exemplar, ExemplarSerializer, ExemplarFilter
     related, ordering = ("organization",), ("-year", "-id")
     save_service, delete_service = services.save_exemplar, services.delete_exemplar
+
+    def get_queryset(self):
+        if self.action == "step":
+            # A step is taken on a nomination one sees; the workflow decides who may take which.
+            return scoped(Exemplar, self.request.user, "view").select_related("organization")
+        return super().get_queryset()
+
+    @extend_schema(request=StepSerializer, responses=ExemplarSerializer)
+    @action(detail=True, methods=["post"])
+    def step(self, request, pk=None, **_kwargs):
+        """Take a step of the nomination workflow: submit, review, return, approve or reject (with a note)."""
+        exemplar = self.get_object()
+        data = StepSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        exemplar = services.advance(exemplar, data.validated_data["step"], by=request.user,
+                                    note=data.validated_data["note"])
+        return Response(ExemplarSerializer(exemplar).data)
 
 
 class CommendationViewSet(ScopedViewSet):

@@ -21,14 +21,13 @@ class EmulationConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from emulation import demo, measures, selectors
+        from emulation import demo, measures, selectors, services
         from plans.models import Measure
 
         registry.measures.replace(Measure.GOOD_MODELS_COUNT, measures.good_models_count)
         registry.measures.register(measures.COMMENDATIONS_COUNT, measures.commendations_count)
         registry.measures.register(measures.EXEMPLARS_COUNT, measures.exemplars_count)
-        registry.inbox.register("emulation.to_review", selectors.nominations_to_review)
-        registry.inbox.register("emulation.to_decide", selectors.nominations_to_decide)
-        registry.inbox.register("emulation.returned", selectors.nominations_returned)
+        registry.inbox.register("emulation.nominations", selectors.nominations_waiting)
         registry.dashboard_panels.register("emulation.commendations", selectors.commendations_panel)
         registry.demo_loaders.register("emulation", demo.load)
+        registry.merge_handlers.register("emulation.nominations", services.pass_nominations_to_successor)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
@@ -33,6 +34,11 @@ class ExemplarForm(forms.ModelForm):
                                           .select_related("organization").order_by("organization__path", "sort_key"))
         self.fields["person"].label_from_instance = lambda person: f"{person.full_name} — {person.organization}"
         self.fields["kind"].initial = ExemplarKind.MODEL
+        if self.instance.pk is None:
+            self.fields["year"].initial = timezone.localdate().year
+            units = list(self.fields["organization"].queryset[:2])
+            if len(units) == 1:  # a unit's editor nominates for their unit
+                self.fields["organization"].initial = units[0]
 
 
 class StepForm(forms.Form):

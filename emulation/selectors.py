@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
@@ -12,41 +12,50 @@ from django.utils.translation import gettext as _
 from core.access import scoped
 from core.registry import InboxItem
 from emulation.models import Award, AwardLevel, Commendation, Exemplar, ExemplarKind, ExemplarStatus
-from emulation.services import may_decide, may_review
-from orgs.scoping import organization_paths, path_q
+from orgs.scoping import ROLE_RULES, Reach, anchor_path, memberships, organization_paths, path_q
 
 # The panel's place on a dashboard, filled once the page is shown (htmx): the dashboard's own queries stay as they are.
 PLACEHOLDER = ('<section class="mb-4" id="{}" hx-get="{}" hx-trigger="load" hx-swap="outerHTML">'
                '<h2 class="h5">{}</h2><p class="small text-muted">{}</p></section>')
 
 
-def _waiting(user, status: str, allowed) -> int:
-    exemplars = scoped(Exemplar, user, "view").filter(status=status).select_related("organization")
-    return sum(1 for exemplar in exemplars[:200] if allowed(user, exemplar))
+def _agency_prefixes(user, action: str) -> list[str]:
+    """The subtrees of the agencies on whose behalf the user holds `action` (the focal office changes the agency's
+    own records, the leader approves for it): read from the memberships the scope has already loaded."""
+    prefixes = []
+    for membership in memberships(user):
+        reaches = ROLE_RULES.get(membership.role, {}).get(action, ())
+        for reach in (reaches,) if isinstance(reaches, Reach) else reaches:
+            if reach in (Reach.AGENCY, Reach.PROVINCE):
+                prefixes.append(anchor_path(membership.organization, reach))
+    return prefixes
 
 
 def _list_url(status: str) -> str:
     return f"{reverse('emulation:exemplar_list')}?status={status}"
 
 
-def nominations_to_review(user) -> list[InboxItem]:
-    if not organization_paths(user, "change"):
-        return []
-    count = _waiting(user, ExemplarStatus.NOMINATED, may_review)
-    return [InboxItem(_("Nominations waiting for review"), count, _list_url(ExemplarStatus.NOMINATED))]
-
-
-def nominations_to_decide(user) -> list[InboxItem]:
-    if not organization_paths(user, "approve"):
-        return []
-    count = _waiting(user, ExemplarStatus.REVIEWED, may_decide)
-    return [InboxItem(_("Nominations waiting for approval"), count, _list_url(ExemplarStatus.REVIEWED),
-                      level="warning")]
-
-
-def nominations_returned(user) -> list[InboxItem]:
-    count = scoped(Exemplar, user, "change").filter(status=ExemplarStatus.RETURNED).count()
-    return [InboxItem(_("Nominations returned to you"), count, _list_url(ExemplarStatus.RETURNED), level="warning")]
+def nominations_waiting(user) -> list[InboxItem]:
+    """Nominations to review (the focal office) or returned to their unit, counted in one query; those to approve
+    (the leader) in another, asked only of those who approve somewhere."""
+    items = []
+    to_review = _agency_prefixes(user, "change")
+    if organization_paths(user, "change"):
+        counts = scoped(Exemplar, user, "view").aggregate(
+            review=Count("pk", filter=Q(status=ExemplarStatus.NOMINATED) & path_q(to_review, "organization__path")),
+            returned=Count("pk", filter=Q(status=ExemplarStatus.RETURNED,
+                                          pk__in=scoped(Exemplar, user, "change").values("pk"))))
+        items += [InboxItem(_("Nominations waiting for review"), counts["review"],
+                            _list_url(ExemplarStatus.NOMINATED)),
+                  InboxItem(_("Nominations returned to you"), counts["returned"], _list_url(ExemplarStatus.RETURNED),
+                            level="warning")]
+    to_decide = _agency_prefixes(user, "approve")
+    if to_decide:
+        count = scoped(Exemplar, user, "view").filter(path_q(to_decide, "organization__path"),
+                                                      status=ExemplarStatus.REVIEWED).count()
+        items.append(InboxItem(_("Nominations waiting for approval"), count, _list_url(ExemplarStatus.REVIEWED),
+                               level="warning"))
+    return items
 
 
 def commendations_panel(user, agencies, year: int) -> str | None:

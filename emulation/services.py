@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.access import can
-from core.history import acting_as
+from core.history import ChangeReason, acting_as
 from emulation.holds import holds_of
 from emulation.models import Commendation, Exemplar, ExemplarKind, ExemplarStatus, Movement
 from orgs.models import Organization, OrganizationKind
@@ -51,16 +51,20 @@ class Step:
     # Refused while the exemplar's person or unit is held (holds.py).
     blocked_by_holds: bool = False
     needs_note: bool = False
+    # Why, in the history, when the step carries no note of its own.
+    reason: str = ChangeReason.STATUS_CHANGED
 
 
 # The nomination workflow: a step is allowed only from its sources, to whom `allowed` admits.
 STEPS: dict[str, Step] = {
-    "submit": Step((S.DRAFT, S.RETURNED), S.NOMINATED, may_nominate, gettext_lazy("Nominate")),
+    "submit": Step((S.DRAFT, S.RETURNED), S.NOMINATED, may_nominate, gettext_lazy("Nominate"),
+                   reason=ChangeReason.SUBMITTED),
     "review": Step((S.NOMINATED,), S.REVIEWED, may_review, gettext_lazy("Mark reviewed"), blocked_by_holds=True),
     "return": Step((S.NOMINATED, S.REVIEWED), S.RETURNED,
                    lambda user, ex: may_review(user, ex) or may_decide(user, ex), gettext_lazy("Return"),
                    needs_note=True),
-    "approve": Step((S.REVIEWED,), S.APPROVED, may_decide, gettext_lazy("Approve"), blocked_by_holds=True),
+    "approve": Step((S.REVIEWED,), S.APPROVED, may_decide, gettext_lazy("Approve"), blocked_by_holds=True,
+                    reason=ChangeReason.APPROVED),
     "reject": Step((S.NOMINATED, S.REVIEWED), S.REJECTED, may_decide, gettext_lazy("Reject"), needs_note=True),
 }
 # Recording the commendation of an approved exemplar moves it to COMMENDED (record_commendation).
@@ -135,7 +139,7 @@ def advance(exemplar: Exemplar, step_name: str, *, by, note: str = "") -> Exempl
         exemplar.last_note = note.strip()
         if step.target == S.APPROVED:
             exemplar.recognised_on = timezone.localdate()
-        with acting_as(by, reason=note.strip() or None):
+        with acting_as(by, reason=note.strip() or step.reason):
             exemplar.save()
         if step.target in (S.APPROVED, S.REJECTED):
             _measures_changed(exemplar)
@@ -187,3 +191,14 @@ def save_movement(movement: Movement, *, by) -> Movement:
     with transaction.atomic(), acting_as(by):
         movement.save()
     return movement
+
+
+OPEN = (S.DRAFT, S.NOMINATED, S.REVIEWED, S.RETURNED)
+
+
+def pass_nominations_to_successor(source: Organization, *, into: Organization, date, by) -> None:
+    """An organization merged into another hands it its nominations not yet decided (core.registry.merge_handlers);
+    those decided stay where they were recognised."""
+    for exemplar in Exemplar.objects.filter(organization=source, status__in=OPEN):
+        exemplar.organization = into
+        exemplar.save()

@@ -31,9 +31,16 @@ class MovementList(ScopedListView):
 
 
 class MovementDetail(ScopedDetailView):
+    template_name = "emulation/movement_detail.html"
     model, related = Movement, ("organization",)
     detail_fields = ("year", "name", "organization", "description")
     update_url_name, history_url_name = "emulation:movement_update", "emulation:movement_history"
+
+    def get_context_data(self, **kwargs):
+        # The nominations the user sees, of every unit that took part.
+        exemplars = (Exemplar.objects.scoped(self.request.user, "view").filter(movement=self.object)
+                     .select_related("organization").order_by("organization__path", "name"))
+        return super().get_context_data(exemplars=exemplars, **kwargs)
 
 
 class MovementEdit(ServiceFormView):

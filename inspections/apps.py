@@ -20,7 +20,7 @@ class InspectionsConfig(AppConfig):
     def ready(self):
         from core import registry
         from emulation.holds import hold_sources
-        from inspections import demo, holds, measures, selectors
+        from inspections import demo, holds, measures, selectors, services
 
         hold_sources.register("inspections.open_findings", holds.open_findings)
         registry.measures.register(measures.REMEDIES_ON_TIME_RATE, measures.remedies_on_time_rate)
@@ -29,3 +29,4 @@ class InspectionsConfig(AppConfig):
         registry.deadlines.register("inspections.remedies", selectors.remedy_deadlines)
         registry.dashboard_panels.register("inspections.indices", selectors.indices_panel)
         registry.demo_loaders.register("inspections", demo.load)
+        registry.merge_handlers.register("inspections.remedies", services.pass_remedies_to_successor)

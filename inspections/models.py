@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
@@ -150,6 +151,10 @@ class Remedy(models.Model):
 
     def __str__(self) -> str:
         return self.action[:80]
+
+    @property
+    def is_late(self) -> bool:
+        return self.done_on is None and self.due_date < timezone.localdate()
 
     def get_absolute_url(self) -> str:
         return self.inspection.get_absolute_url()

@@ -195,3 +195,11 @@ def import_scores(upload, *, by) -> ScoreImportReport:
             row.score.save()
             report.saved += 1
     return report
+
+
+def pass_remedies_to_successor(source: Organization, *, into: Organization, date, by) -> None:
+    """An organization merged into another hands it the remedies it has not done yet
+    (core.registry.merge_handlers)."""
+    for remedy in Remedy.objects.open().filter(owner=source):
+        remedy.owner = into
+        remedy.save()

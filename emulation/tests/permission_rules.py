@@ -79,6 +79,9 @@ RULES = {
     "exemplar-list": Rule(get=api(), post=api(CHANGES_SAMPLE, ok=201, denied=403),
                           post_data="new_exemplar_in_sample_unit"),
     "exemplar-detail": Rule(get=api(SEES_SAMPLE), kwargs={"pk": "exemplar"}),
+    # POST only; without a step named, 400 for those who see the nomination.
+    "exemplar-step": Rule(get={**dict.fromkeys(SIGNED_IN, 405), "anonymous": 401},
+                          post=api(SEES_SAMPLE, ok=400), kwargs={"pk": "exemplar"}),
     "commendation-list": Rule(get=api(), post=api(CHANGES_SAMPLE, ok=201, denied=403),
                               post_data="new_commendation_in_sample_unit"),
     "commendation-detail": Rule(get=api(SEES_SAMPLE), kwargs={"pk": "commendation"}),

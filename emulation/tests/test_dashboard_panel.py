@@ -36,3 +36,14 @@ def test_the_panel_of_another_agency_shows_nothing_of_it(client_for, orgs):
     response = client_for("other-focal").get(reverse("emulation:commendations_panel"),
                                              {"year": 2025, "organization": orgs["TN.SXD"].pk})
     assert response.status_code == 200 and "Tập thể của Sở Xây dựng" not in response.content.decode()
+
+
+def test_the_panels_queries_do_not_grow_with_the_commendations(client_for, orgs, django_assert_max_num_queries):
+    client = client_for("coordinator")
+    url = reverse("emulation:commendations_panel")
+    client.get(url, {"year": 2025})
+    for unit in ("TN.SXD.QLXD", "TN.SVHTTDL.TV", "TN.SNV.VP"):
+        for _ in range(5):
+            CommendationFactory(organization=orgs[unit])
+    with django_assert_max_num_queries(8):
+        assert client.get(url, {"year": 2025}).status_code == 200

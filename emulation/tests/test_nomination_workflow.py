@@ -100,3 +100,11 @@ def test_an_exemplary_person_is_named_and_of_the_agency(users, orgs):
     exemplar.person = stranger
     with pytest.raises(ValidationError):
         services.save_exemplar(exemplar, by=users["unit"])
+
+
+def test_each_step_is_recorded_in_the_history_with_its_reason(users):
+    exemplar = ExemplarFactory()
+    services.advance(exemplar, "submit", by=users["unit"])
+    services.advance(exemplar, "return", by=users["focal"], note="Bổ sung minh chứng")
+    reasons = list(exemplar.history.order_by("history_id").values_list("history_change_reason", "history_user"))
+    assert reasons[-2:] == [("submitted", users["unit"].pk), ("Bổ sung minh chứng", users["focal"].pk)]

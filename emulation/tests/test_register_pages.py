@@ -93,3 +93,13 @@ def test_the_api_refuses_to_move_a_nomination_by_writing_its_status(client_for, 
         "organization": orgs["TN.SXD.QLXD"].pk, "year": 2025, "kind": "model", "name": "Qua API",
         "description": "Mô tả", "status": "approved"})
     assert response.status_code == 201 and Exemplar.objects.get(name="Qua API").status == ExemplarStatus.DRAFT
+
+
+def test_the_api_takes_the_workflows_steps_and_refuses_the_illegal_ones(client_for):
+    exemplar = ExemplarFactory(status=ExemplarStatus.NOMINATED)
+    url = reverse("exemplar-step", args=[exemplar.pk])
+    focal = client_for("focal")
+    assert focal.post(url, {"step": "reject", "note": "Chưa đủ"}).status_code == 403  # the leader's step
+    response = focal.post(url, {"step": "review"})
+    assert response.status_code == 200 and response.json()["status"] == ExemplarStatus.REVIEWED
+    assert focal.post(url, {"step": "review"}).status_code == 400

@@ -31,3 +31,13 @@ def test_the_leader_sees_the_provinces_and_the_agencys_indices_beside_last_year(
 def test_the_coordinator_sees_every_agencys_indices(client_for, orgs):
     IndexScoreFactory(organization=orgs["TN.SVHTTDL"], index="ddci", year=2025, score="61.00")
     assert "61,00" in _panel(client_for("coordinator"), "dashboard:province")
+
+
+def test_the_panels_queries_do_not_grow_with_the_scores(client_for, orgs, django_assert_max_num_queries):
+    client = client_for("coordinator")
+    url = reverse("inspections:indices_panel")
+    for year in range(2021, 2026):
+        for code in ("TN", "TN.SXD", "TN.SVHTTDL", "TN.SNV"):
+            IndexScoreFactory(organization=orgs[code], index="ddci" if code != "TN" else "par", year=year)
+    with django_assert_max_num_queries(7):
+        assert client.get(url, {"year": 2025}).status_code == 200
