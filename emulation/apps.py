@@ -28,6 +28,6 @@ class EmulationConfig(AppConfig):
         registry.measures.register(measures.COMMENDATIONS_COUNT, measures.commendations_count)
         registry.measures.register(measures.EXEMPLARS_COUNT, measures.exemplars_count)
         registry.inbox.register("emulation.nominations", selectors.nominations_waiting)
-        registry.dashboard_panels.register("emulation.commendations", selectors.commendations_panel)
+        registry.dashboard_panels.register("emulation", selectors.commendations_panel)
         registry.demo_loaders.register("emulation", demo.load)
         registry.merge_handlers.register("emulation.nominations", services.pass_nominations_to_successor)

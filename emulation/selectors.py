@@ -5,8 +5,6 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core.access import scoped
@@ -15,9 +13,6 @@ from emulation.models import Award, AwardLevel, Commendation, Exemplar, Exemplar
 from orgs.scoping import ROLE_RULES, Reach, anchor_path, memberships, organization_paths, path_q
 
 # The panel's place on a dashboard, filled once the page is shown (htmx): the dashboard's own queries stay as they are.
-PLACEHOLDER = ('<section class="mb-4" id="{}" hx-get="{}" hx-trigger="load" hx-swap="outerHTML">'
-               '<h2 class="h5">{}</h2><p class="small text-muted">{}</p></section>')
-
 
 def _agency_prefixes(user, action: str) -> list[str]:
     """The subtrees of the agencies on whose behalf the user holds `action` (the focal office changes the agency's
@@ -58,18 +53,7 @@ def nominations_waiting(user) -> list[InboxItem]:
     return items
 
 
-def commendations_panel(user, agencies, year: int) -> str | None:
-    """A placeholder the page fills once shown (htmx): the dashboards' own query count stays as it is."""
-    if not agencies:
-        return None
-    query = {"year": year}
-    if len(agencies) == 1:
-        query["organization"] = agencies[0].pk
-    return format_html(PLACEHOLDER, "emulation-panel", f"{reverse('emulation:commendations_panel')}?{urlencode(query)}",
-                       _("Emulation and commendation in %(year)s") % {"year": year}, _("Loading…"))
-
-
-def commendations_panel_html(user, agencies, year: int) -> str:
+def commendations_panel(user, agencies, year: int) -> str:
     """The year's recognised exemplars and commendations of the agencies shown, by level."""
     if not agencies:
         return ""

@@ -28,5 +28,4 @@ urlpatterns = [
     path("emulation/commendations/<int:pk>/edit/", views.CommendationEdit.as_view(), name="commendation_update"),
     path("emulation/commendations/<int:pk>/history/", views.CommendationHistory.as_view(),
          name="commendation_history"),
-    path("emulation/dashboard-panel/", views.CommendationsPanel.as_view(), name="commendations_panel"),
 ]

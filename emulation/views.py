@@ -1,25 +1,21 @@
 """The emulation register on the house kit: movements, nominations with their workflow, commendations."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
-from core.filters import MAX_YEAR, MIN_YEAR
 from core.history import ObjectHistoryView
 from core.views import ConfirmView, Link, ScopedDetailView, ScopedListView, ScopedMixin, ServiceFormView, error_messages
-from emulation import selectors, services
+from emulation import services
 from emulation.filters import CommendationFilter, ExemplarFilter, MovementFilter
 from emulation.forms import CommendationForm, ExemplarCommendationForm, ExemplarForm, MovementForm, StepForm
 from emulation.holds import holds_of
 from emulation.models import Commendation, Exemplar, Movement
 from emulation.tables import CommendationTable, ExemplarTable, MovementTable
-from orgs.models import Organization, OrganizationKind
 
 
 class MovementList(ScopedListView):
@@ -178,23 +174,3 @@ class ExemplarCommend(ServiceFormView):
 
 class CommendationHistory(ObjectHistoryView):
     model = Commendation
-
-
-class CommendationsPanel(LoginRequiredMixin, View):
-    """The dashboards' emulation panel: one agency's (`organization`) or every agency the user sees."""
-
-    def get(self, request):
-        agencies, year = panel_scope(request)
-        return HttpResponse(selectors.commendations_panel_html(request.user, agencies, year))
-
-
-def panel_scope(request) -> tuple[list[Organization], int]:
-    """The agencies and the year a dashboard panel is asked for, within the user's view scope."""
-    year = request.GET.get("year") or str(timezone.localdate().year)
-    wanted = request.GET.get("organization", "")
-    if not year.isdigit() or not MIN_YEAR <= int(year) <= MAX_YEAR or (wanted and not wanted.isdigit()):
-        raise Http404
-    agencies = Organization.objects.scoped(request.user, "view").filter(kind=OrganizationKind.AGENCY)
-    if wanted:
-        agencies = agencies.filter(pk=int(wanted))
-    return list(agencies.order_by("path")), int(year)

@@ -27,6 +27,6 @@ class InspectionsConfig(AppConfig):
         registry.measures.register(measures.VIOLATIONS_FOUND, measures.violations_found)
         registry.inbox.register("inspections.remedies_due", selectors.remedies_due)
         registry.deadlines.register("inspections.remedies", selectors.remedy_deadlines)
-        registry.dashboard_panels.register("inspections.indices", selectors.indices_panel)
+        registry.dashboard_panels.register("indices", selectors.indices_panel)
         registry.demo_loaders.register("inspections", demo.load)
         registry.merge_handlers.register("inspections.remedies", services.pass_remedies_to_successor)

@@ -7,8 +7,6 @@ import datetime as dt
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core.access import scoped
@@ -22,9 +20,6 @@ TREND_YEARS = 5
 
 
 # The panel's place on a dashboard, filled once the page is shown (htmx): the dashboard's own queries stay as they are.
-PLACEHOLDER = ('<section class="mb-4" id="{}" hx-get="{}" hx-trigger="load" hx-swap="outerHTML">'
-               '<h2 class="h5">{}</h2><p class="small text-muted">{}</p></section>')
-
 
 def _owned_remedies(user):
     """Open remedies owned by the user's own units (or below them): what they must do."""
@@ -70,18 +65,7 @@ def index_trends(user, organizations, year: int) -> list[dict]:
     return [row for row in rows.values() if row["now"] or row["last"]]
 
 
-def indices_panel(user, agencies, year: int) -> str | None:
-    """A placeholder the page fills once shown (htmx): the dashboards' own query count stays as it is."""
-    if not agencies:
-        return None
-    query = {"year": year}
-    if len(agencies) == 1:
-        query["organization"] = agencies[0].pk
-    return format_html(PLACEHOLDER, "indices-panel", f"{reverse('inspections:indices_panel')}?{urlencode(query)}",
-                       _("Public indices"), _("Loading…"))
-
-
-def indices_panel_html(user, agencies, year: int) -> str:
+def indices_panel(user, agencies, year: int) -> str:
     """The agencies' and their province's public index scores, this year beside last year's."""
     if not agencies:
         return ""

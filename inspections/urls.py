@@ -25,5 +25,4 @@ urlpatterns = [
     path("index-scores/<int:pk>/edit/", views.ScoreEdit.as_view(), name="score_update"),
     path("index-scores/<int:pk>/delete/", views.ScoreDelete.as_view(), name="score_delete"),
     path("index-scores/<int:pk>/history/", views.ScoreHistory.as_view(), name="score_history"),
-    path("index-scores/dashboard-panel/", views.IndicesPanel.as_view(), name="indices_panel"),
 ]

@@ -1,12 +1,10 @@
 """Inspections and public indices on the house kit."""
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from django.views.generic import FormView
 
 from core.access import scoped
@@ -19,8 +17,7 @@ from core.views import (
     ScopedListView,
     ServiceFormView,
 )
-from emulation.views import panel_scope
-from inspections import selectors, services
+from inspections import services
 from inspections.filters import IndexScoreFilter, InspectionFilter
 from inspections.forms import (
     FindingForm,
@@ -192,11 +189,3 @@ class ScoreImport(ActionRequiredMixin, FormView):
             messages.success(self.request, _("%(count)s index scores saved.") % {"count": report.saved})
             return HttpResponseRedirect(self.request.path)
         return self.render_to_response(self.get_context_data(form=form, report=report), status=400)
-
-
-class IndicesPanel(LoginRequiredMixin, View):
-    """The dashboards' public indices panel: one agency's (`organization`) or every agency the user sees."""
-
-    def get(self, request):
-        agencies, year = panel_scope(request)
-        return HttpResponse(selectors.indices_panel_html(request.user, agencies, year))

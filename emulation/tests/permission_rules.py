@@ -75,7 +75,6 @@ RULES = {
                                           kwargs={"pk": "commendation"}),
     "emulation:commendation_history": Rule(get=page(SEES_SAMPLE), kwargs={"pk": "commendation"}),
     # A dashboard's panel: every signed-in user gets it, filled with what they see (empty for a unit).
-    "emulation:commendations_panel": Rule(get=page()),
     "exemplar-list": Rule(get=api(), post=api(CHANGES_SAMPLE, ok=201, denied=403),
                           post_data="new_exemplar_in_sample_unit"),
     "exemplar-detail": Rule(get=api(SEES_SAMPLE), kwargs={"pk": "exemplar"}),

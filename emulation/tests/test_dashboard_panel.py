@@ -11,7 +11,7 @@ from emulation.tests.factories import CommendationFactory, ExemplarFactory
 
 def _panel(client, dashboard: str) -> str:
     html = client.get(reverse(dashboard), {"year": 2025}).content.decode()
-    start = html.index('id="emulation-panel"')
+    start = html.index('id="panel-emulation"')
     url = html[html.index('hx-get="', start) + 8:].split('"')[0].replace("&amp;", "&")
     return client.get(url).content.decode()
 
@@ -33,14 +33,14 @@ def test_the_coordinators_page_shows_every_agencys_commendations(client_for, org
 
 def test_the_panel_of_another_agency_shows_nothing_of_it(client_for, orgs):
     CommendationFactory(recipient="Tập thể của Sở Xây dựng")
-    response = client_for("other-focal").get(reverse("emulation:commendations_panel"),
+    response = client_for("other-focal").get(reverse("dashboard:panel", args=["emulation"]),
                                              {"year": 2025, "organization": orgs["TN.SXD"].pk})
-    assert response.status_code == 200 and "Tập thể của Sở Xây dựng" not in response.content.decode()
+    assert response.status_code == 404 and "Tập thể của Sở Xây dựng" not in response.content.decode()
 
 
 def test_the_panels_queries_do_not_grow_with_the_commendations(client_for, orgs, django_assert_max_num_queries):
     client = client_for("coordinator")
-    url = reverse("emulation:commendations_panel")
+    url = reverse("dashboard:panel", args=["emulation"])
     client.get(url, {"year": 2025})
     for unit in ("TN.SXD.QLXD", "TN.SVHTTDL.TV", "TN.SNV.VP"):
         for _ in range(5):

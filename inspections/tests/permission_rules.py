@@ -77,7 +77,6 @@ RULES = {
                                      kwargs={"pk": "index_score"}),
     "inspections:score_history": Rule(get=page(SEES_SCORE), kwargs={"pk": "index_score"}),
     # A dashboard's panel: every signed-in user gets it, filled with what they see.
-    "inspections:indices_panel": Rule(get=page()),
     "inspection-list": Rule(get=api(), post=api(CHANGES_INSPECTION, ok=201, denied=403),
                             post_data="new_inspection_of_sample_unit"),
     "inspection-detail": Rule(get=api(SEES_SAMPLE), kwargs={"pk": "inspection"}),

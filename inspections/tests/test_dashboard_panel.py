@@ -7,7 +7,7 @@ from inspections.tests.factories import IndexScoreFactory
 
 def _panel(client, dashboard: str) -> str:
     html = client.get(reverse(dashboard), {"year": 2025}).content.decode()
-    start = html.index('id="indices-panel"')
+    start = html.index('id="panel-indices"')
     url = html[html.index('hx-get="', start) + 8:].split('"')[0].replace("&amp;", "&")
     return client.get(url).content.decode()
 
@@ -35,7 +35,7 @@ def test_the_coordinator_sees_every_agencys_indices(client_for, orgs):
 
 def test_the_panels_queries_do_not_grow_with_the_scores(client_for, orgs, django_assert_max_num_queries):
     client = client_for("coordinator")
-    url = reverse("inspections:indices_panel")
+    url = reverse("dashboard:panel", args=["indices"])
     for year in range(2021, 2026):
         for code in ("TN", "TN.SXD", "TN.SVHTTDL", "TN.SNV"):
             IndexScoreFactory(organization=orgs[code], index="ddci" if code != "TN" else "par", year=year)
