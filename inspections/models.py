@@ -152,12 +152,12 @@ class Remedy(models.Model):
     def __str__(self) -> str:
         return self.action[:80]
 
+    def get_absolute_url(self) -> str:
+        return self.inspection.get_absolute_url()
+
     @property
     def is_late(self) -> bool:
         return self.done_on is None and self.due_date < timezone.localdate()
-
-    def get_absolute_url(self) -> str:
-        return self.inspection.get_absolute_url()
 
 
 class PublicIndex(models.TextChoices):
