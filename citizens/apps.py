@@ -20,7 +20,7 @@ class CitizensConfig(AppConfig):
     ]
 
     def ready(self):
-        from citizens import measures, selectors
+        from citizens import measures, report, selectors
         from core import registry
         from plans.models import Measure
 
@@ -30,4 +30,5 @@ class CitizensConfig(AppConfig):
         registry.measures.replace(Measure.PETITIONS_ON_TIME_RATE, measures.petitions_on_time_rate)
         registry.measures.replace(Measure.RECEPTION_DAYS_RATE, measures.reception_days_rate)
         registry.dashboard_panels.register("citizens", selectors.dashboard_panel)
+        registry.report_sections.register("citizens", report.section)
         registry.demo_loaders.register("citizens", lambda: __import__("citizens.demo").demo.load())

@@ -61,6 +61,16 @@ class Deadline:
     key: str = ""
 
 
+@dataclass(frozen=True)
+class ReportSection:
+    """A register's figures for a periodic report (`report_sections`): a title and (label, value) lines,
+    shown on the report's page and written into its .docx as a table."""
+
+    title: str
+    rows: list[tuple[str, str]]
+    order: int = 100
+
+
 class Registry:
     """Named entries filled by the apps at start-up (`ready()`); read in registration order."""
 
@@ -109,7 +119,8 @@ inbox = Registry("inbox")
 deadlines = Registry("deadlines")
 # measure(organizations, period) -> (numerator, denominator, records queryset)
 measures = Registry("measures")
-# section(report) -> context for the report's template
+# section(report) -> ReportSection | None: the register's figures for the report's organization (and
+# everything below it) over the period's data span up to its cut-off
 report_sections = Registry("report sections")
 # handler(source, *, into, date, by) -> None: what an app hands from an organization merged into
 # another (orgs.services.merge_organizations calls each, in its transaction, for each source, with

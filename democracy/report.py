@@ -5,11 +5,14 @@ actions still open at the end of the span."""
 from __future__ import annotations
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
+from core.registry import ReportSection
 from democracy.models import ON_TIME, Disclosure, FollowUpAction, Meeting, MeetingKind
+from progress.sections import figure_text
 
 
-def section(report) -> dict:
+def figures(report) -> dict:
     organization, period = report.organization, report.period
     span = (period.data_start, period.data_end)
     under = {"organization__path__startswith": organization.path}
@@ -28,3 +31,16 @@ def section(report) -> dict:
         "dialogues": meetings.get(MeetingKind.DIALOGUE_CITIZENS, 0) + meetings.get(MeetingKind.DIALOGUE_BUSINESSES, 0),
         "open_actions": open_actions,
     }
+
+
+def section(report) -> ReportSection | None:
+    found = figures(report)
+    if not any(found.values()):
+        return None
+    return ReportSection(title=_("Grassroots democracy"), order=40, rows=[
+        (_("Decisions disclosed on time"), figure_text(found["disclosures_on_time"], found["disclosures"])),
+        (_("Staff conferences held"), figure_text(found["staff_conferences"], None)),
+        (_("Extraordinary conferences"), figure_text(found["extraordinary_conferences"], None)),
+        (_("Dialogues with citizens and businesses"), figure_text(found["dialogues"], None)),
+        (_("Follow-up actions still open"), figure_text(found["open_actions"], None)),
+    ])

@@ -21,7 +21,7 @@ class EmulationConfig(AppConfig):
 
     def ready(self):
         from core import registry
-        from emulation import demo, measures, selectors, services
+        from emulation import demo, measures, report, selectors, services
         from plans.models import Measure
 
         registry.measures.replace(Measure.GOOD_MODELS_COUNT, measures.good_models_count)
@@ -29,5 +29,6 @@ class EmulationConfig(AppConfig):
         registry.measures.register(measures.EXEMPLARS_COUNT, measures.exemplars_count)
         registry.inbox.register("emulation.nominations", selectors.nominations_waiting)
         registry.dashboard_panels.register("emulation", selectors.commendations_panel)
+        registry.report_sections.register("emulation", report.section)
         registry.demo_loaders.register("emulation", demo.load)
         registry.merge_handlers.register("emulation.nominations", services.pass_nominations_to_successor)

@@ -20,7 +20,7 @@ class InspectionsConfig(AppConfig):
     def ready(self):
         from core import registry
         from emulation.holds import hold_sources
-        from inspections import demo, holds, measures, selectors, services
+        from inspections import demo, holds, measures, report, selectors, services
 
         hold_sources.register("inspections.open_findings", holds.open_findings)
         registry.measures.register(measures.REMEDIES_ON_TIME_RATE, measures.remedies_on_time_rate)
@@ -28,5 +28,6 @@ class InspectionsConfig(AppConfig):
         registry.inbox.register("inspections.remedies_due", selectors.remedies_due)
         registry.deadlines.register("inspections.remedies", selectors.remedy_deadlines)
         registry.dashboard_panels.register("indices", selectors.indices_panel)
+        registry.report_sections.register("inspections", report.section)
         registry.demo_loaders.register("inspections", demo.load)
         registry.merge_handlers.register("inspections.remedies", services.pass_remedies_to_successor)

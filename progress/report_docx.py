@@ -145,6 +145,11 @@ def render_report_docx(report: Report) -> bytes:
             [1.5, 7.8, 4.2, 2.8], centred=(0, 3))
     if material.sessions:
         document.paragraph(f"Tổ chức {len(material.sessions)} buổi học tập, quán triệt, tuyên truyền.")
+    for section in material.sections:
+        _caption(document, f"{section.title}:")
+        document.table(["STT", "Nội dung", "Kết quả"],
+                       [[str(index), label, value] for index, (label, value) in enumerate(section.rows, 1)],
+                       [1.5, 11.0, 3.8], centred=(0, 2))
     if gathered is not None and gathered.units:
         accepted = len(gathered.accepted)
         document.paragraph(f"Tổng hợp từ báo cáo của {accepted}/{len(gathered.units)} đơn vị trực thuộc.",

@@ -332,6 +332,7 @@ class Prefill:
     assignments: list = field(default_factory=list)  # (assignment, last percent, last status) as of the cut-off
     sessions: list = field(default_factory=list)
     estimated_from: dt.date | None = None
+    sections: list = field(default_factory=list)  # the registers' figures (core.registry.ReportSection)
 
 
 def prefill(report: Report) -> Prefill:
@@ -357,7 +358,17 @@ def prefill(report: Report) -> Prefill:
         assignments=[(a, *last.get(a.pk, (0, ""))) for a in assignments],
         sessions=sessions,
         estimated_from=period.cut_off + dt.timedelta(days=1) if period.estimated_after_cut_off else None,
+        sections=register_sections(report),
     )
+
+
+def register_sections(report: Report) -> list:
+    """What each register says of the report's organization over the period (core.registry.report_sections),
+    in their order; a register with nothing to say adds nothing."""
+    from core.registry import report_sections
+
+    found = [section for make in report_sections if (section := make(report)) is not None and section.rows]
+    return sorted(found, key=lambda section: section.order)
 
 
 # ---------------------------------------------------------------- completeness and timeliness

@@ -25,11 +25,12 @@ class ServiceConfig(AppConfig):
     def ready(self):
         from core import registry
         from plans.models import Measure
-        from service import demo, measures, panels, signals
+        from service import demo, measures, panels, report, signals
 
         registry.measures.replace(Measure.DOSSIERS_ON_TIME_RATE, measures.dossiers_on_time_rate)
         registry.measures.replace(Measure.SATISFACTION_RATE, measures.satisfaction_rate)
         registry.measures.register(Measure.LATE_DOSSIERS_APOLOGY_RATE, measures.apology_letters_rate)
         registry.dashboard_panels.register("service-satisfaction", panels.satisfaction_panel)
+        registry.report_sections.register("service", report.section)
         registry.demo_loaders.register("service", demo.load)
         signals.connect()
