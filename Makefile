@@ -20,9 +20,12 @@ run: setup
 	$(DANVAN) worker & worker=$$!; $(DANVAN) scheduler & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; $(DANVAN) runserver $(HOST):$(PORT)
 
+# The suite runs in parallel, one test database per worker (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
+
 test: setup system-test
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 setup: system-run $(VENV)/.installed node_modules/.installed messages
 
