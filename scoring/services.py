@@ -26,6 +26,7 @@ from core.locking import locked_save
 from core.periods import Period, PeriodKind, next_working_day
 from orgs.models import Organization
 from orgs.scoping import can
+from progress.sections import figure_text
 from scoring import rules
 from scoring.models import Assessment, AssessmentState, CriteriaSet, Criterion, Evidence, ItemKind, Score
 
@@ -324,7 +325,7 @@ def _measured_value(figure) -> tuple[Decimal, str] | None:
     if not figure.denominator:
         return None
     share = Decimal(figure.numerator) * 100 / Decimal(figure.denominator)
-    return share, f"{figure.numerator}/{figure.denominator} ({rules.points(share):n}%)"
+    return share, figure_text(figure.numerator, figure.denominator)
 
 
 def proposal_for(criterion: Criterion, agency: Organization, year: int):

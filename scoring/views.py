@@ -405,11 +405,17 @@ class RankingList(LoginRequiredMixin, TemplateView):
 
     def _params(self):
         try:
-            year = int(self.request.GET.get("year") or timezone.localdate().year)
+            year = int(self.request.GET.get("year") or self._latest_year())
         except ValueError:
-            year = timezone.localdate().year
+            year = self._latest_year()
         org_type = self.request.GET.get("org_type") or ""
         return year, org_type if org_type in OrganizationType.values else ""
+
+    def _latest_year(self) -> int:
+        """The latest year whose ranking the user may read (this year when there is none yet)."""
+        this_year = timezone.localdate().year
+        readable = services.visible_rankings(self.request.user, range(this_year - 5, this_year + 1))
+        return max(readable, default=this_year)
 
     def get(self, request, *args, **kwargs):
         year, org_type = self._params()

@@ -106,3 +106,9 @@ def test_files_attached_to_an_assessment_are_listed_and_kept_from_other_agencies
     assert "bien-ban.pdf" in _text(documents.render_dossier_docx(assessment))
     assert client_for("focal").get(reverse("attachments:download", args=[attachment.pk])).status_code == 200
     assert client_for("other-focal").get(reverse("attachments:download", args=[attachment.pk])).status_code == 404
+
+
+def test_the_ranking_page_opens_on_the_latest_year_the_user_may_read(round_2025, users, client_for):
+    services.publish_ranking(round_2025, by=users["coordinator"])
+    page = client_for("other-focal").get(reverse("scoring:ranking_list"))
+    assert page.status_code == 200 and "2025" in page.content.decode().split("</h1>")[0]

@@ -34,7 +34,7 @@ def test_a_proposed_score_is_the_formula_applied_to_the_measures_figure(draft, u
     monkeypatch.setitem(registry.measures._entries, "exemplars_count", fake_measure(2, None))
     services.propose_scores(draft, by=users["focal"])
     scores = {s.criterion.code: s for s in draft.scores.select_related("criterion")}
-    assert scores["TC1.2"].proposed_points == 2 and scores["TC1.2"].proposed_basis == "18/20 (90.00%)"
+    assert scores["TC1.2"].proposed_points == 2 and scores["TC1.2"].proposed_basis == "18/20 (90,0%)"
     assert scores["TC4.1"].proposed_points == 0 and scores["TC6.1"].proposed_points == 15
     assert scores["TC5.3"].proposed_points is None  # no measure: scored by hand
     linked = Evidence.objects.filter(score=scores["TC1.2"], proposed=True)
