@@ -29,6 +29,7 @@ class CitizensConfig(AppConfig):
         registry.deadlines.register("citizens.petitions", selectors.petition_deadlines)
         registry.measures.replace(Measure.PETITIONS_ON_TIME_RATE, measures.petitions_on_time_rate)
         registry.measures.replace(Measure.RECEPTION_DAYS_RATE, measures.reception_days_rate)
+        registry.measures.register(Measure.PETITIONS_BACKLOG, measures.petitions_backlog)
         registry.dashboard_panels.register("citizens", selectors.dashboard_panel)
         registry.report_sections.register("citizens", report.section)
         registry.demo_loaders.register("citizens", lambda: __import__("citizens.demo").demo.load())

@@ -283,6 +283,7 @@ class Measure(models.TextChoices):
     COMMENDATIONS_COUNT = "commendations_count", _("Commendations decided")
     LATE_DOSSIERS_APOLOGY_RATE = "late_dossiers_apology_rate", _("Late dossiers with an apology letter")
     REMEDIES_ON_TIME_RATE = "remedies_on_time_rate", _("Inspection remedies done on time")
+    PETITIONS_BACKLOG = "petitions_backlog", _("Petitions still being handled")
     ASSESSMENT_GRADE = "assessment_grade", _("Grade of the annual assessment")
 
 

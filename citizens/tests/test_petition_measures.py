@@ -59,3 +59,23 @@ def test_overdue_and_due_soon_petitions_reach_the_handlers_inbox_and_deadlines(c
     client.force_login(handler)
     page = client.get(reverse("citizens:petition_list"), {"due": "overdue"}).content.decode()
     assert overdue.code in page and soon.code not in page
+
+
+def test_the_backlog_counts_petitions_no_step_had_ended_by_the_periods_end(orgs):
+    from citizens.models import PetitionEvent
+
+    unit = orgs["TN.SXD.QLXD"]
+    PetitionFactory(organization=unit, received_on=dt.date(2025, 5, 2), state=PetitionState.ACCEPTED)  # open
+    later = PetitionFactory(organization=unit, received_on=dt.date(2025, 5, 3), state=PetitionState.DECIDED,
+                            decided_on=dt.date(2025, 7, 20))  # decided after the first half: open at its end
+    PetitionEvent.objects.create(petition=later, transition="decide", state=PetitionState.DECIDED,
+                                 date=dt.date(2025, 7, 20))
+    refused = PetitionFactory(organization=unit, received_on=dt.date(2025, 5, 4), state=PetitionState.REFUSED)
+    PetitionEvent.objects.create(petition=refused, transition="refuse", state=PetitionState.REFUSED,
+                                 date=dt.date(2025, 5, 6))
+    PetitionFactory(organization=unit, received_on=dt.date(2025, 7, 1))  # received after the first half
+    backlog = registry.measures.get(Measure.PETITIONS_BACKLOG)
+    first_half = backlog([orgs["TN.SXD"]], Period(2025, PeriodKind.HALF, 1))
+    assert (first_half.numerator, first_half.denominator) == (2, None)
+    assert backlog([orgs["TN.SXD"]], YEAR).numerator == 2  # the open one and the one received in July
+    assert backlog([orgs["TN.SVHTTDL"]], YEAR).numerator == 0
