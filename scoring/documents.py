@@ -61,9 +61,10 @@ def render_dossier_docx(assessment: Assessment) -> bytes:
                  assessment.grade])
     document.heading("I. BẢNG ĐIỂM")
     document.table(["Mã", "Tiêu chí", "Điểm tối đa", "Tự chấm", "Điểm thẩm định", "Giải trình"], rows,
-                   [1.4, 6.0, 1.6, 1.6, 1.8, 4.6], centred=(0, 2, 3, 4))
+                   [1.8, 5.6, 1.6, 1.6, 1.8, 4.6], centred=(0, 2, 3, 4))
     document.heading("II. TÀI LIỆU KIỂM CHỨNG")
-    evidence = [f"{item.code}: {e.title}" + (f" ({e.url})" if e.url else "")
+    # A record of the app is named by its title; only an address outside the app is worth printing.
+    evidence = [f"{item.code}: {e.title}" + (f" ({e.url})" if e.url.startswith(("http://", "https://")) else "")
                 for item in items if item.pk in scores for e in scores[item.pk].evidence.all()]
     evidence += [f"Tệp đính kèm: {attachment.original_name}" for attachment in attachments_of(assessment)]
     for index, line in enumerate(evidence, 1):
