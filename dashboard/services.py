@@ -42,6 +42,14 @@ def visible_agencies(user) -> list[Organization]:
     return list(scoped(Organization, user, "view").filter(kind=OrganizationKind.AGENCY).order_by("path"))
 
 
+def existing_in(agencies: Sequence[Organization], year: int) -> list[Organization]:
+    """The agencies that existed at some time in `year`: one merged into another before it began (Sở GTVT
+    into Sở Xây dựng) is no longer expected to plan, report, receive citizens or hold a conference."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return [agency for agency in agencies if (agency.valid_from is None or agency.valid_from <= last)
+            and (agency.valid_to is None or agency.valid_to >= first)]
+
+
 def current_plans(agencies: Sequence[Organization], *years: int) -> dict[tuple[int, int], Plan]:
     """Each agency's annual plan of each of `years` (the newest revision that is not replaced), by
     (agency id, year)."""

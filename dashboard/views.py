@@ -100,6 +100,7 @@ class ProvinceDashboard(DashboardMixin, TemplateView):
             # The same default as the completeness page: the latest period that concerns the user.
             period = reporting.default_period(visible, request.user)
         year = self.choice("year") or (period.year if period else timezone.localdate().year)
+        agencies = services.existing_in(agencies, year)
         rows = services.province_rows(agencies, period, year)
         if self.export:
             return xlsx_response(f"tong-hop-tinh-{year}.xlsx", _("Province overview %(year)s") % {"year": year},
@@ -138,6 +139,7 @@ class PanelView(DashboardMixin, View):
         year = self.choice("year") or timezone.localdate().year
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise Http404
+        agencies = services.existing_in(agencies, year) if not wanted else agencies
         return HttpResponse(panel(request.user, agencies, year) or "")
 
 

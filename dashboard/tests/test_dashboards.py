@@ -154,3 +154,13 @@ def test_last_years_target_of_the_same_measure_stands_beside_this_years(client_f
     sheet = load_workbook(io.BytesIO(export.content)).active
     texts = [row[1] for row in sheet.iter_rows(min_row=5, values_only=True)]
     assert this_year.text in texts
+
+
+def test_an_agency_merged_before_the_year_is_not_on_its_province_page_or_panels(client_for, orgs, users):
+    merged = orgs["TN.SGTVT"]  # merged into Sở Xây dựng in 2025 (orgs/demo.py)
+    assert merged.valid_to is not None and merged.valid_to.year == 2025
+    agencies = services.visible_agencies(users["coordinator"])
+    assert merged in services.existing_in(agencies, 2025)
+    assert merged not in services.existing_in(agencies, 2026)
+    rows = client_for("coordinator").get("/dashboard/province/?year=2026").context["rows"]
+    assert merged.code not in [row.agency.code for row in rows] and rows
