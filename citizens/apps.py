@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 from core.registry import MenuEntry
@@ -20,7 +20,7 @@ class CitizensConfig(AppConfig):
     ]
 
     def ready(self):
-        from citizens import measures, report, selectors
+        from citizens import holds, measures, report, selectors
         from core import registry
         from plans.models import Measure
 
@@ -30,6 +30,10 @@ class CitizensConfig(AppConfig):
         registry.measures.replace(Measure.PETITIONS_ON_TIME_RATE, measures.petitions_on_time_rate)
         registry.measures.replace(Measure.RECEPTION_DAYS_RATE, measures.reception_days_rate)
         registry.measures.register(Measure.PETITIONS_BACKLOG, measures.petitions_backlog)
+        if apps.is_installed("emulation"):
+            from emulation.holds import hold_sources
+
+            hold_sources.register("citizens.open_petitions", holds.open_petitions_against)
         registry.dashboard_panels.register("citizens", selectors.dashboard_panel)
         registry.report_sections.register("citizens", report.section)
         registry.demo_loaders.register("citizens", lambda: __import__("citizens.demo").demo.load())
