@@ -1,9 +1,11 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
-from orgs.models import Organization
-from scoring.models import Assessment, CriteriaSet, Score
+from core.history import person_name
+from orgs.models import Organization, OrganizationKind, Role
+from scoring.models import Assessment, CriteriaSet, Criterion, ItemKind, Score
 
 
 class SetImportForm(forms.Form):
@@ -97,3 +99,26 @@ class RedLinesForm(forms.Form):
         self.fields["codes"].choices = [(line["code"], f"{line['code']}. {line.get('title', '')}")
                                         for line in assessment.criteria_set.red_lines]
         self.fields["codes"].initial = assessment.red_lines
+
+
+class ReviewerForm(forms.Form):
+    """A member of the review team: someone holding the coordinator's role in the set's province, for one
+    agency and/or one top-level criterion (empty: all)."""
+
+    user = forms.ModelChoiceField(queryset=get_user_model().objects.none(), label=_("Reviewer"))
+    agency = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Agency"), required=False,
+                                    empty_label=_("Every agency"))
+    criterion = forms.ModelChoiceField(queryset=Criterion.objects.none(), label=_("Criterion group"),
+                                       required=False, empty_label=_("Every criterion"))
+
+    def __init__(self, *args, criteria_set: CriteriaSet, **kwargs):
+        super().__init__(*args, **kwargs)
+        province = criteria_set.province
+        self.fields["user"].queryset = get_user_model().objects.filter(
+            memberships__role=Role.COORDINATOR, memberships__organization__path__startswith=province.path,
+            is_active=True).distinct().order_by("last_name", "first_name")
+        self.fields["user"].label_from_instance = person_name
+        self.fields["agency"].queryset = Organization.objects.filter(
+            path__startswith=province.path, kind=OrganizationKind.AGENCY).active_on().order_by("path")
+        self.fields["criterion"].queryset = criteria_set.items.filter(parent__isnull=True,
+                                                                     kind=ItemKind.CRITERION)

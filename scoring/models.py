@@ -93,6 +93,32 @@ class Criterion(models.Model):
         return f"{self.code}. {self.title}"
 
 
+class Reviewer(models.Model):
+    """A member of the province's review team: the agency and/or the top-level criterion whose scores they
+    review (none: every agency, every criterion). Once a set has a team, only its members review its scores."""
+
+    criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.CASCADE, related_name="reviewers")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.CASCADE,
+                             related_name="+")
+    agency = models.ForeignKey(Organization, verbose_name=_("agency"), null=True, blank=True,
+                               on_delete=models.CASCADE, related_name="+")
+    criterion = models.ForeignKey(Criterion, verbose_name=_("criterion group"), null=True, blank=True,
+                                  on_delete=models.CASCADE, related_name="+")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reviewer")
+        verbose_name_plural = _("review team")
+        ordering = ["criteria_set", "id"]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def covers(self, agency_id: int, group_id: int) -> bool:
+        return self.agency_id in (None, agency_id) and self.criterion_id in (None, group_id)
+
+
 class AssessmentState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")

@@ -28,7 +28,16 @@ from orgs.models import Organization
 from orgs.scoping import can
 from progress.sections import figure_text
 from scoring import rules
-from scoring.models import Assessment, AssessmentState, CriteriaSet, Criterion, Evidence, ItemKind, Score
+from scoring.models import (
+    Assessment,
+    AssessmentState,
+    CriteriaSet,
+    Criterion,
+    Evidence,
+    ItemKind,
+    Reviewer,
+    Score,
+)
 
 State = AssessmentState
 
@@ -50,6 +59,52 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
 def is_reviewer(user, criteria_set: CriteriaSet) -> bool:
     """The province's coordinator (who changes the province's own node) reviews its agencies."""
     return can(user, "change", criteria_set.province)
+
+
+def group_of(criterion: Criterion, by_pk: Mapping[int, Criterion] | None = None) -> Criterion:
+    """The top-level criterion a criterion belongs to (the review team's "criterion group")."""
+    while criterion.parent_id:
+        criterion = by_pk[criterion.parent_id] if by_pk else criterion.parent
+    return criterion
+
+
+def reviews(user, score: Score, team: list[Reviewer] | None = None, by_pk=None) -> bool:
+    """Whether `user` reviews this score: the coordinator while the set has no review team; once it has
+    one, the members whose agency and criterion group cover it."""
+    assessment = score.assessment
+    if not is_reviewer(user, assessment.criteria_set):
+        return False
+    if team is None:
+        team = list(assessment.criteria_set.reviewers.all())
+    if not team:
+        return True
+    group = group_of(by_pk[score.criterion_id] if by_pk else score.criterion, by_pk)
+    return any(member.user_id == user.pk and member.covers(assessment.agency_id, group.pk) for member in team)
+
+
+def add_reviewer(criteria_set: CriteriaSet, user, *, agency: Organization | None = None,
+                 criterion: Criterion | None = None, by) -> Reviewer:
+    """The coordinator puts a member of the province's coordinating office on the review team, for one
+    agency, one criterion group, both or all."""
+    if not is_reviewer(by, criteria_set):
+        raise PermissionDenied(_("Only the province's coordinator forms the review team."))
+    if not is_reviewer(user, criteria_set):
+        raise ValidationError({"user": _("A reviewer must hold the coordinator's role in the province.")})
+    if agency is not None and not agency.path.startswith(criteria_set.province.path):
+        raise ValidationError({"agency": _("Choose an agency of the province.")})
+    if criterion is not None and (criterion.criteria_set_id != criteria_set.pk or criterion.parent_id):
+        raise ValidationError({"criterion": _("Choose a top-level criterion of this set.")})
+    if criteria_set.reviewers.filter(user=user, agency=agency, criterion=criterion).exists():
+        raise ValidationError(_("This reviewer already has this part of the review."))
+    with transaction.atomic(), acting_as(by):
+        return Reviewer.objects.create(criteria_set=criteria_set, user=user, agency=agency, criterion=criterion)
+
+
+def remove_reviewer(reviewer: Reviewer, *, by) -> None:
+    if not is_reviewer(by, reviewer.criteria_set):
+        raise PermissionDenied(_("Only the province's coordinator forms the review team."))
+    with transaction.atomic(), acting_as(by):
+        reviewer.delete()
 
 
 def _check_actor(user, assessment: Assessment, actor: str) -> None:
@@ -518,6 +573,8 @@ def review_score(score: Score, points, *, reason: str = "", by, version: str | N
     version the reviewer's form was based on, a save over someone else's is refused (StaleVersionError)."""
     assessment = score.assessment
     _check_actor(by, assessment, "reviewer")
+    if not reviews(by, score):
+        raise PermissionDenied(_("Another member of the review team reviews this item."))
     _check_open(assessment)
     if assessment.state != State.UNDER_REVIEW:
         raise ValidationError(_("Scores are reviewed while the assessment is under review."))

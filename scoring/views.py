@@ -31,6 +31,7 @@ from core.views import (
 )
 from core.xlsx import xlsx_response
 from orgs.models import OrganizationType
+from plans.models import Measure
 from scoring import documents, services
 from scoring.filters import AssessmentFilter, CriteriaSetFilter
 from scoring.forms import (
@@ -40,11 +41,12 @@ from scoring.forms import (
     RedLinesForm,
     ReopenForm,
     ReturnForm,
+    ReviewerForm,
     ReviewScoreForm,
     SelfScoreForm,
     SetImportForm,
 )
-from scoring.models import Assessment, AssessmentState, CriteriaSet, ItemKind, Score
+from scoring.models import Assessment, AssessmentState, CriteriaSet, ItemKind, Reviewer, Score
 from scoring.tables import AssessmentTable, CriteriaSetTable
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -86,8 +88,57 @@ class SetDetail(ScopedDetailView):
         depth: dict[int, int] = {}
         for item in items:
             depth[item.pk] = depth.get(item.parent_id, -1) + 1 if item.parent_id else 0
-        rows = [(item, depth[item.pk]) for item in items]
-        return super().get_context_data(rows=rows, ItemKind=ItemKind, **kwargs)
+        labels = dict(Measure.choices)
+        rows = [(item, depth[item.pk], labels.get(item.measure, item.measure)) for item in items]
+        team = list(self.object.reviewers.select_related("user", "agency", "criterion"))
+        return super().get_context_data(rows=rows, ItemKind=ItemKind, team=team,
+                                        forms_team=services.is_reviewer(self.request.user, self.object),
+                                        **kwargs)
+
+
+class ReviewerAdd(ServiceFormView):
+    """The coordinator puts someone on the set's review team."""
+
+    model, form_class = Reviewer, ReviewerForm
+    success_message = gettext_lazy("Reviewer added.")
+    criteria_set = None
+
+    def load(self, **kwargs):
+        # The sets whose province the user coordinates (who forms the review team); others answer 404.
+        self.criteria_set = get_object_or_404(CriteriaSet.objects.scoped(self.request.user, "change"),
+                                              pk=kwargs["set"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "criteria_set": self.criteria_set}
+
+    def get_title(self):
+        return _("Add a reviewer")
+
+    def get_cancel_url(self):
+        return self.criteria_set.get_absolute_url()
+
+    def get_success_url(self, obj=None):
+        return self.criteria_set.get_absolute_url()
+
+    def save(self, form):
+        return services.add_reviewer(self.criteria_set, form.cleaned_data["user"], agency=form.cleaned_data["agency"],
+                                     criterion=form.cleaned_data["criterion"], by=self.request.user)
+
+
+class ReviewerRemove(ConfirmView):
+    model = Reviewer
+    title = gettext_lazy("Remove from the review team")
+    question = gettext_lazy("Remove this reviewer from the review team? The history keeps the record.")
+    confirm_label = gettext_lazy("Remove")
+    success_message = gettext_lazy("Reviewer removed.")
+    service = services.remove_reviewer
+
+    def get_queryset(self):
+        sets = CriteriaSet.objects.scoped(self.request.user, "change")
+        return Reviewer.objects.filter(criteria_set__in=sets).select_related("criteria_set__province")
+
+    def get_success_url(self, obj, result):
+        return obj.criteria_set.get_absolute_url()
 
 
 class SetImport(LoginRequiredMixin, FormView):
@@ -223,9 +274,13 @@ class AssessmentDetail(ScopedDetailView):
         parents = {item.code: by_pk[item.parent_id].code if item.parent_id else None for item in items}
         own = services.rules.tree_sums(parents, {by_pk[pk].code: s.self_points or 0 for pk, s in scores.items()})
         final = services.rules.tree_sums(parents, {by_pk[pk].code: s.final_points or 0 for pk, s in scores.items()})
+        team = list(assessment.criteria_set.reviewers.all()) if reviewer else []
+        reviewed = {pk for pk, score in scores.items()
+                    if reviewer and services.reviews(user, score, team, by_pk)} if reviewer else set()
         return super().get_context_data(
             rows=[(item, depth[item.pk], scores.get(item.pk), own.get(item.code), final.get(item.code))
                   for item in items],
+            reviewed=reviewed,
             is_reviewer=reviewer and open_,
             agency_edits=agency_side and assessment.state == AssessmentState.DRAFT,
             agency_answers=agency_side and assessment.state == AssessmentState.RETURNED,

@@ -3,7 +3,7 @@ agency of the sample unit). The assessment is read by the agency and the coordin
 focal point and the coordinator (its reviewer); the set is read by the province and kept by the coordinator."""
 
 from danvan.tests.permission_table import CHANGES_SOMEWHERE, Rule, api, page
-from scoring.models import Assessment, CriteriaSet, Criterion, Score
+from scoring.models import Assessment, CriteriaSet, Criterion, Reviewer, Score
 
 SEES_ASSESSMENT = frozenset({"admin", "coordinator", "focal", "leader", "inspector"})
 CHANGES_ASSESSMENT = frozenset({"admin", "coordinator", "focal"})
@@ -33,7 +33,14 @@ def _score(orgs):
     return _assessment(orgs).scores.first()
 
 
-SAMPLES = {"criteria_set": _set, "assessment": _assessment, "score": _score}
+def _reviewer(orgs):
+    from django.contrib.auth import get_user_model
+
+    coordinator = get_user_model().objects.get(username="coordinator")
+    return Reviewer.objects.get_or_create(criteria_set=_set(orgs), user=coordinator, agency=orgs["TN.SXD"])[0]
+
+
+SAMPLES = {"criteria_set": _set, "assessment": _assessment, "score": _score, "reviewer": _reviewer}
 
 SET = {"pk": "criteria_set"}
 ASSESSMENT = {"pk": "assessment"}
@@ -49,6 +56,9 @@ RULES = {
     # Publishing an unfinished round is refused on the page (a redirect with the message).
     "scoring:set_publish": Rule(get=page(KEEPS_SETS), post=page(KEEPS_SETS, ok=302), kwargs=SET),
     "scoring:decision_docx": Rule(get=page(), kwargs=SET),
+    # The review team is formed by the province's coordinator; for everyone else the set's team is not there.
+    "scoring:reviewer_add": Rule(get=page(KEEPS_SETS), post=page(KEEPS_SETS, ok=400), kwargs={"set": "criteria_set"}),
+    "scoring:reviewer_remove": Rule(get=page(KEEPS_SETS), post=page(KEEPS_SETS, ok=302), kwargs={"pk": "reviewer"}),
     "scoring:assessment_list": Rule(get=page()),
     "scoring:assessment_export": Rule(get=page()),
     "scoring:assessment_create": Rule(get=page(CHANGES_SOMEWHERE, denied=403),
