@@ -89,7 +89,8 @@ class SetDetail(ScopedDetailView):
         for item in items:
             depth[item.pk] = depth.get(item.parent_id, -1) + 1 if item.parent_id else 0
         labels = dict(Measure.choices)
-        rows = [(item, depth[item.pk], labels.get(item.measure, item.measure)) for item in items]
+        rows = [(item, depth[item.pk], labels.get(item.measure, item.measure) if item.measure else "")
+                for item in items]
         team = list(self.object.reviewers.select_related("user", "agency", "criterion"))
         return super().get_context_data(rows=rows, ItemKind=ItemKind, team=team,
                                         forms_team=services.is_reviewer(self.request.user, self.object),
