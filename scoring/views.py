@@ -486,5 +486,21 @@ class RankingList(LoginRequiredMixin, TemplateView):
         sets = services.visible_rankings(request.user, [year]).get(year, [])
         return self.render_to_response(self.get_context_data(
             rows=[(row, [row.previous.get(y) for y in previous]) for row in rows],
+            chart=ranking_chart(rows, year, previous),
             year=year, org_type=org_type, previous=previous, types=OrganizationType.choices,
             published=any(s.ranking_published_at for s in sets), sets=sets, title=_("Ranking")))
+
+
+def ranking_chart(rows, year: int, previous: list[int]) -> dict:
+    """The totals of the year and the years before, per agency in rank order (dashboard/static charts.js draws
+    it; the table below holds the same figures)."""
+    def value(total):
+        return float(total) if total not in (None, "") else None
+
+    return {
+        "type": "bar", "horizontal": True,
+        "labels": [row.agency.display_name for row in rows],
+        "series": [{"label": str(year), "data": [value(row.total) for row in rows]},
+                   *[{"label": str(y), "data": [value((row.previous.get(y) or (None,))[0]) for row in rows]}
+                     for y in previous]],
+    }

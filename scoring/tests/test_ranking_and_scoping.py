@@ -112,3 +112,14 @@ def test_the_ranking_page_opens_on_the_latest_year_the_user_may_read(round_2025,
     services.publish_ranking(round_2025, by=users["coordinator"])
     page = client_for("other-focal").get(reverse("scoring:ranking_list"))
     assert page.status_code == 200 and "2025" in page.content.decode().split("</h1>")[0]
+
+
+def test_the_ranking_page_draws_the_totals_beside_its_table(round_2025, users, client_for):
+    import json
+    import re
+
+    services.publish_ranking(round_2025, by=users["coordinator"])
+    html = client_for("other-focal").get(reverse("scoring:ranking_list"), {"year": 2025}).content.decode()
+    chart = json.loads(re.search(r'<script id="chart-ranking" type="application/json">(.*?)</script>', html).group(1))
+    assert chart["series"][0]["label"] == "2025" and len(chart["labels"]) == 2
+    assert 'data-chart="chart-ranking"' in html and "style=" not in html.split('id="ranking"')[1]
