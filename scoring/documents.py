@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from attachments.services import attachments_of
 from documents.docx import Appendix, DocumentHeader, OfficialDocument, Signature
+from progress.report_docx import plan_of
 from registry.models import RegisteredDocument
 from scoring import services
 from scoring.models import Assessment, CriteriaSet, ItemKind
@@ -19,9 +20,24 @@ def _points(value) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
+def _signed(item, value) -> str:
+    """A penalty's points as deducted ("−2"); none deducted reads "0"."""
+    text = _points(value)
+    return f"−{text}" if item.kind == ItemKind.PENALTY and text not in ("", "0") else text
+
+
 def _place(province) -> str:
     """ "Tây Ninh" from "Ủy ban nhân dân tỉnh Tây Ninh"."""
     return province.name.removeprefix("Ủy ban nhân dân tỉnh ").removeprefix("UBND tỉnh ")
+
+
+def _signature(organization, year: int, fallback: Signature) -> Signature:
+    """Who signs for the organization: the signer of its issued plan of the year (or the year before), the
+    person NĐ30 names under the signature; without a plan, the office alone for the head to sign and name."""
+    for plan in (plan_of(organization, year), plan_of(organization, year - 1)):
+        if plan is not None and (plan.signer_name or plan.signer_principal):
+            return Signature(plan.signer_authority, plan.signer_principal, plan.signer_title, plan.signer_name)
+    return fallback
 
 
 def render_dossier_docx(assessment: Assessment) -> bytes:
@@ -33,7 +49,8 @@ def render_dossier_docx(assessment: Assessment) -> bytes:
         issuing_body=agency.name, number_symbol="      /BC-", place=_place(criteria_set.province),
         date=None, year=assessment.year, type_name="Báo cáo",
         title=f"Tự đánh giá, chấm điểm công tác dân vận chính quyền năm {assessment.year}",
-        recipients=[criteria_set.province.name], signature=Signature(principal="THỦ TRƯỞNG CƠ QUAN"))
+        recipients=[criteria_set.province.name],
+        signature=_signature(agency, assessment.year, Signature(principal="THỦ TRƯỞNG CƠ QUAN")))
     document = OfficialDocument(header)
     document.paragraph(f"Thực hiện {criteria_set.name}, {agency.name} tự đánh giá, chấm điểm như sau:")
     items = list(criteria_set.items.all())
@@ -49,9 +66,8 @@ def render_dossier_docx(assessment: Assessment) -> bytes:
         if score:
             notes += [text for text in (score.explanation, score.review_reason and f"Thẩm định: {score.review_reason}",
                                         score.agency_answer and f"Giải trình: {score.agency_answer}") if text]
-        sign = "−" if item.kind == ItemKind.PENALTY else ""
         rows.append([item.code, item.title, _points(item.max_points),
-                     sign + _points(self_sums.get(item.code)), sign + _points(final_sums.get(item.code)),
+                     _signed(item, self_sums.get(item.code)), _signed(item, final_sums.get(item.code)),
                      "; ".join(notes)])
     final = services.scored_points(assessment)
     own = services.scored_points(assessment, final=False)
@@ -89,7 +105,8 @@ def render_decision_docx(criteria_set: CriteriaSet, rows: list[services.RankRow]
         place=_place(province), date=registered.date if registered else None, year=criteria_set.year,
         type_name="Quyết định", title=services.decision_title(criteria_set),
         recipients=["Như Điều 3", "Ban Dân vận Tỉnh ủy"],
-        signature=Signature(authority="KT.", principal="CHỦ TỊCH", title="PHÓ CHỦ TỊCH"))
+        signature=_signature(province, criteria_set.year,
+                             Signature(authority="KT.", principal="CHỦ TỊCH", title="PHÓ CHỦ TỊCH")))
     document = OfficialDocument(header)
     document.paragraph(f"CHỦ TỊCH ỦY BAN NHÂN DÂN {_place(province).upper()}", bold=True, indent=False)
     document.paragraph(f"Căn cứ {criteria_set.name};")

@@ -123,3 +123,16 @@ def test_the_ranking_page_draws_the_totals_beside_its_table(round_2025, users, c
     chart = json.loads(re.search(r'<script id="chart-ranking" type="application/json">(.*?)</script>', html).group(1))
     assert chart["series"][0]["label"] == "2025" and len(chart["labels"]) == 2
     assert 'data-chart="chart-ranking"' in html and "style=" not in html.split('id="ranking"')[1]
+
+
+def test_the_decision_is_signed_as_the_provinces_plan_of_the_year(round_2025, users, orgs):
+    from plans.models import Plan, PlanStatus
+
+    Plan.objects.filter(organization=orgs["TN"], year__in=[2024, 2025], status=PlanStatus.ISSUED).update(
+        signer_authority="KT.", signer_principal="CHỦ TỊCH", signer_title="PHÓ CHỦ TỊCH",
+        signer_name="Nguyễn Hồng Thanh")
+    services.publish_ranking(round_2025, by=users["coordinator"])
+    document = Document(io.BytesIO(documents.render_decision_docx(
+        round_2025, services.ranking(users["coordinator"], 2025))))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Nguyễn Hồng Thanh" in "\n".join([p.text for p in document.paragraphs] + cells)
