@@ -100,8 +100,9 @@ class Reviewer(models.Model):
     criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.CASCADE, related_name="reviewers")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.CASCADE,
                              related_name="+")
+    # PROTECT: a member of the team is no part of the agency's own record (its history's parts).
     agency = models.ForeignKey(Organization, verbose_name=_("agency"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="+")
+                               on_delete=models.PROTECT, related_name="+")
     criterion = models.ForeignKey(Criterion, verbose_name=_("criterion group"), null=True, blank=True,
                                   on_delete=models.CASCADE, related_name="+")
 
