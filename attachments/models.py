@@ -8,11 +8,11 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 
 # A detected type may be written two ways in a file name.
 _SAME_EXTENSION = {"jpeg": "jpg"}
@@ -60,7 +60,7 @@ class Attachment(models.Model):
         return self.original_name
 
     def get_absolute_url(self) -> str:
-        return reverse("attachments:download", args=[self.pk])
+        return reverse_pk("attachments:download", self.pk)
 
     @property
     def download_name(self) -> str:

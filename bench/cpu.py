@@ -23,11 +23,10 @@ import sys
 import time
 
 from django.db import connection
-from django.urls import reverse
-from throughput import ENV, NEEDS_A_PARAMETER, PAGES, session_cookie  # bench/throughput.py: sets up Django first
+from throughput import ENV, session_cookie  # bench/throughput.py: sets up Django first
 
 import bench.wsgi
-from core.registry import api_routes
+from bench.pages import role_pages
 from danvan.province import accounts_of
 
 
@@ -69,24 +68,19 @@ def main() -> None:
     parser.add_argument("--profile", default="", help="role:page — print cProfile's view of that page.")
     args = parser.parse_args()
     assert ENV["DANVAN_ENV"] == "production"
-    pages = {name: reverse(url_name) for name, url_name in PAGES.items()}
-    for _prefix, _viewset, basename in api_routes():
-        if basename not in NEEDS_A_PARAMETER:
-            pages[f"api_{basename.replace('-', '_')}"] = reverse(f"{basename}-list")
-    if args.pages:
-        pages = {name: path for name, path in pages.items() if name in args.pages.split(",")}
+    pages = role_pages(args.roles, args.pages)
     cookies = {role: session_cookie(accounts_of("BENCH")[role]) for role in args.roles.split(",")}
     if args.profile:
         role, page = args.profile.split(":")
-        call(pages[page], cookies[role])
+        call(pages[role][page], cookies[role])
         profile = cProfile.Profile()
-        profile.runcall(lambda: [call(pages[page], cookies[role]) for _ in range(args.repeat)])
+        profile.runcall(lambda: [call(pages[role][page], cookies[role]) for _ in range(args.repeat)])
         pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
         return
     bare, _queries = measure("/bench/bare/", None, args.repeat)
     print(f"bare_cpu_ms={bare:.2f}", flush=True)
     for role, cookie in cookies.items():
-        for name, path in pages.items():
+        for name, path in pages[role].items():
             cpu, queries = measure(path, cookie, args.repeat)
             print(f"{name}_{role}_cpu_ms={cpu:.2f}")
             print(f"{name}_{role}_cpu_ratio={bare / cpu:.2f}")

@@ -36,31 +36,11 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from core.registry import api_routes  # noqa: E402
+from bench.pages import list_pages  # noqa: E402
 from danvan.province import accounts_of, make_provinces  # noqa: E402
-
-# /api/measures/ reads one plan's targets (bench/measures.py times it) and /api/completeness/ one period: both
-# answer 400 without their parameter.
-NEEDS_A_PARAMETER = {"measure", "completeness"}
 
 ROLES = ("coordinator", "focal", "unit")
 
-
-def pages() -> dict[str, str]:
-    urls = {
-        "organization_tree": reverse("orgs:organization_list"),
-        "staff_list": reverse("orgs:staff_list"),
-        "plans": reverse("plans:plan_list"),
-        "coverage": reverse("plans:coverage"),
-        "my_assignments": reverse("plans:my_assignments"),
-        "legal": reverse("legal:document_list"),
-        "imports": reverse("ingest:import_list"),
-    }
-    for _prefix, _viewset, basename in api_routes():
-        if basename in NEEDS_A_PARAMETER:
-            continue
-        urls[f"api_{basename.replace('-', '_')}"] = reverse(f"{basename}-list")
-    return urls
 
 
 EXPORTS = {
@@ -92,6 +72,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--exports", action="store_true", help="Also time the .xlsx exports (not the staff one).")
+    parser.add_argument("--pages", default="", help="Only these pages (comma-separated names), e.g. staff_list.")
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     call_command("migrate", verbosity=0)
@@ -105,12 +86,13 @@ def main() -> None:
     if any(b.created for b in built):
         print(f"build_s={time.perf_counter() - start:.1f}")
     users = get_user_model().objects
-    urls = pages()
-    if args.exports:
-        urls.update({name: reverse(url_name) for name, url_name in EXPORTS.items()})
     for role in ROLES:
+        user = users.get(username=accounts_of("BENCH")[role])
+        urls = list_pages(args.pages, user)
+        if args.exports:
+            urls.update({name: reverse(url_name) for name, url_name in EXPORTS.items()})
         client = Client()
-        client.force_login(users.get(username=accounts_of("BENCH")[role]))
+        client.force_login(user)
         for page, url in urls.items():
             median, p95, queries = measure(client, url, args.repeat)
             print(f"{page}_{role}_median_ms={median:.1f}")

@@ -48,24 +48,9 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.urls import reverse  # noqa: E402
 
-from core.registry import api_routes  # noqa: E402
+from bench.pages import role_pages  # noqa: E402
 from danvan.province import accounts_of, make_provinces  # noqa: E402
-
-# /api/measures/ reads one plan's targets (bench/measures.py times it) and /api/completeness/ one period: both
-# answer 400 without their parameter.
-NEEDS_A_PARAMETER = {"measure", "completeness"}
-
-PAGES = {
-    "organization_tree": "orgs:organization_list",
-    "staff_list": "orgs:staff_list",
-    "plans": "plans:plan_list",
-    "coverage": "plans:coverage",
-    "my_assignments": "plans:my_assignments",
-    "legal": "legal:document_list",
-    "imports": "ingest:import_list",
-}
 
 
 def session_cookie(username: str) -> str:
@@ -127,13 +112,7 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     call_command("collectstatic", interactive=False, verbosity=0)
-    pages = {name: reverse(url_name) for name, url_name in PAGES.items()}
-    for _prefix, _viewset, basename in api_routes():
-        if basename in NEEDS_A_PARAMETER:
-            continue
-        pages[f"api_{basename.replace('-', '_')}"] = reverse(f"{basename}-list")
-    if args.pages:
-        pages = {name: path for name, path in pages.items() if name in args.pages.split(",")}
+    pages = role_pages(args.roles, args.pages)
     cookies = {role: session_cookie(accounts_of("BENCH")[role]) for role in args.roles.split(",")}
 
     port = free_port()
@@ -145,7 +124,8 @@ def main() -> None:
     try:
         wait_for(port)
         base = f"http://127.0.0.1:{port}"
-        for url in [f"{base}/bench/bare/", *(f"{base}{p}" for p in pages.values())]:  # warm every worker
+        first = pages[next(iter(cookies))]
+        for url in [f"{base}/bench/bare/", *(f"{base}{p}" for p in first.values())]:  # warm every worker
             rps(url, duration=1, connections=8, cookie=next(iter(cookies.values())))
         # wrk leaves requests queued at the workers when it stops: let them drain before measuring.
         time.sleep(3)
@@ -154,7 +134,7 @@ def main() -> None:
         if not bare:
             sys.exit("the bare view answered nothing in time (a loaded machine?): run again")
         for role, cookie in cookies.items():
-            for name, path in pages.items():
+            for name, path in pages[role].items():
                 value = rps(f"{base}{path}", duration=args.duration, connections=args.connections, cookie=cookie)
                 print(f"{name}_{role}_rps={value:.0f}")
                 print(f"{name}_{role}_ratio={value / bare:.2f}", flush=True)

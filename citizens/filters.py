@@ -8,22 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from citizens import deadlines
 from citizens.models import OPEN_STATES, Petition, PetitionKind, PetitionState, Reception, ReceptionKind
 from core.filters import YesNoFilter
-from orgs.models import Organization
+from orgs.filters import SubtreeFilter
 
 
 class _OrganizationFilterSet(django_filters.FilterSet):
-    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.none(), method="in_subtree",
-                                                    label=_("Organization"))
+    organization = SubtreeFilter()
     year = django_filters.NumberFilter(method="in_year", label=_("Year"), min_value=2000, max_value=2100)
     date_field = "date"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.request.user if self.request else None
-        self.filters["organization"].queryset = Organization.objects.scoped(user, "view")
-
-    def in_subtree(self, queryset, name, value):
-        return queryset.filter(organization__path__startswith=value.path)
 
     def in_year(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__year": value})

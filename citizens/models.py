@@ -11,11 +11,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.models import Organization
 from orgs.scoping import Scope, ScopedQuerySet
 
@@ -163,7 +163,7 @@ class Petition(models.Model):
         return f"{self.code} — {self.subject}"
 
     def get_absolute_url(self) -> str:
-        return reverse("citizens:petition_detail", args=[self.pk])
+        return reverse_pk("citizens:petition_detail", self.pk)
 
     @property
     def is_open(self) -> bool:
@@ -277,7 +277,7 @@ class Reception(models.Model):
         return f"{self.date:%d/%m/%Y} — {self.host}"
 
     def get_absolute_url(self) -> str:
-        return reverse("citizens:reception_detail", args=[self.pk])
+        return reverse_pk("citizens:reception_detail", self.pk)
 
     def clean(self):
         from django.core.exceptions import ValidationError

@@ -14,22 +14,12 @@ from democracy.models import (
     Meeting,
     MeetingKind,
 )
-from orgs.models import Organization
+from orgs.filters import SubtreeFilter
 from orgs.scoping import memberships
 
 
 class _OrganizationFilterSet(django_filters.FilterSet):
-    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.none(), method="in_subtree",
-                                                    label=_("Organization"))
-    organization_field = "organization"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.request.user if self.request else None
-        self.filters["organization"].queryset = Organization.objects.scoped(user, "view")
-
-    def in_subtree(self, queryset, name, value):
-        return queryset.filter(**{f"{self.organization_field}__path__startswith": value.path})
+    organization = SubtreeFilter()
 
 
 class DisclosureFilter(_OrganizationFilterSet):
@@ -64,7 +54,7 @@ class MeetingFilter(_OrganizationFilterSet):
 
 
 class FollowUpActionFilter(_OrganizationFilterSet):
-    organization_field = "meeting__organization"
+    organization = SubtreeFilter(paths=("meeting__organization",))
     q = django_filters.CharFilter(field_name="description", lookup_expr="icontains", label=_("Search"))
     mine = YesNoFilter(method="only_mine", label=_("Owned by my units"))
     done = YesNoFilter(field_name="done_on", lookup_expr="isnull", exclude=True, label=_("Done"))

@@ -6,12 +6,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import ExpressionWrapper, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.models import Organization, StaffMember
 from orgs.scoping import Scope, ScopedQuerySet
 
@@ -107,7 +107,7 @@ class Disclosure(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("democracy:disclosure_detail", args=[self.pk])
+        return reverse_pk("democracy:disclosure_detail", self.pk)
 
     @property
     def is_late(self) -> bool:
@@ -195,7 +195,7 @@ class Meeting(models.Model):
         return f"{self.title} ({self.date:%d/%m/%Y})"
 
     def get_absolute_url(self) -> str:
-        return reverse("democracy:meeting_detail", args=[self.pk])
+        return reverse_pk("democracy:meeting_detail", self.pk)
 
     @property
     def is_conference(self) -> bool:
@@ -238,7 +238,7 @@ class FollowUpAction(models.Model):
         return self.description
 
     def get_absolute_url(self) -> str:
-        return reverse("democracy:action_detail", args=[self.pk])
+        return reverse_pk("democracy:action_detail", self.pk)
 
     @property
     def is_overdue(self) -> bool:
@@ -278,7 +278,7 @@ class InspectionBoard(models.Model):
             "agency": self.organization.display_name, "start": self.elected_on.year, "end": self.term_end.year}
 
     def get_absolute_url(self) -> str:
-        return reverse("democracy:board_detail", args=[self.pk])
+        return reverse_pk("democracy:board_detail", self.pk)
 
 
 class BoardActivityKind(models.TextChoices):
@@ -322,4 +322,4 @@ class BoardActivity(models.Model):
         return f"{self.get_kind_display()}: {self.subject}"
 
     def get_absolute_url(self) -> str:
-        return reverse("democracy:board_detail", args=[self.board_id])
+        return reverse_pk("democracy:board_detail", self.board_id)

@@ -4,20 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import YearFilter
 from emulation.models import Award, AwardLevel, Commendation, Exemplar, ExemplarKind, ExemplarStatus, Field, Movement
-from orgs.models import Organization
+from orgs.filters import SubtreeFilter
 
 
 class _InSubtree(django_filters.FilterSet):
-    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.none(), method="in_subtree",
-                                                    label=_("Organization"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.request.user if self.request else None
-        self.filters["organization"].queryset = Organization.objects.scoped(user, "view")
-
-    def in_subtree(self, queryset, name, value):
-        return queryset.filter(organization__path__startswith=value.path)
+    organization = SubtreeFilter()
 
 
 class MovementFilter(_InSubtree):

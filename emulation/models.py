@@ -5,11 +5,11 @@ Nghị định 152/2025/NĐ-CP)."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.models import Organization, StaffMember
 from orgs.scoping import Scope, ScopedQuerySet
 
@@ -39,7 +39,7 @@ class Movement(models.Model):
         return f"{self.name} ({self.year})"
 
     def get_absolute_url(self) -> str:
-        return reverse("emulation:movement_detail", args=[self.pk])
+        return reverse_pk("emulation:movement_detail", self.pk)
 
 
 class ExemplarKind(models.TextChoices):
@@ -113,7 +113,7 @@ class Exemplar(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("emulation:exemplar_detail", args=[self.pk])
+        return reverse_pk("emulation:exemplar_detail", self.pk)
 
 
 class AwardKind(models.TextChoices):
@@ -214,4 +214,4 @@ class Commendation(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("emulation:commendation_detail", args=[self.pk])
+        return reverse_pk("emulation:commendation_detail", self.pk)

@@ -5,10 +5,10 @@ and month with their evidence until the issue that builds each register replaces
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.models import Organization
 from orgs.scoping import ScopedQuerySet
 from plans.models import Measure, Target
@@ -63,7 +63,7 @@ class MonthlyCount(models.Model):
         return f"{self.get_measure_display()} — {self.month:%m/%Y}"
 
     def get_absolute_url(self) -> str:
-        return reverse("indicators:count_detail", args=[self.pk])
+        return reverse_pk("indicators:count_detail", self.pk)
 
     @property
     def is_rate(self) -> bool:

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.models import Organization
 from orgs.scoping import ScopedQuerySet
 
@@ -77,7 +77,7 @@ class PlanImport(models.Model):
         return self.original_name
 
     def get_absolute_url(self) -> str:
-        return reverse("ingest:import_detail", args=[self.pk])
+        return reverse_pk("ingest:import_detail", self.pk)
 
     @property
     def percent(self) -> int:

@@ -4,13 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.filters import YearFilter
 from inspections.models import IndexScore, Inspection, InspectionKind, InspectionStatus, PublicIndex, Remedy
+from orgs.filters import SubtreeFilter
 from orgs.models import Organization
 
 
 class InspectionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.none(), method="in_subtree",
-                                                    label=_("Organization"))
+    organization = SubtreeFilter(paths=("organization", "subject"))
     year = YearFilter(field_name="period_end__year", label=_("Year"))
     kind = django_filters.ChoiceFilter(choices=InspectionKind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=InspectionStatus.choices, label=_("Status"))
@@ -21,16 +21,8 @@ class InspectionFilter(django_filters.FilterSet):
         model = Inspection
         fields = ["q", "organization", "year", "kind", "status", "remedies"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.request.user if self.request else None
-        self.filters["organization"].queryset = Organization.objects.scoped(user, "view")
-
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(decision_number__icontains=value))
-
-    def in_subtree(self, queryset, name, value):
-        return queryset.filter(Q(organization__path__startswith=value.path) | Q(subject__path__startswith=value.path))
 
     def with_remedies(self, queryset, name, value):
         return queryset.filter(Exists(Remedy.objects.open().filter(inspection=OuterRef("pk"))))

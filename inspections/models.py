@@ -5,11 +5,11 @@ how each violation was handled, remedies with owners and deadlines, the conclusi
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.models import Organization, StaffMember
 from orgs.scoping import Scope, ScopedQuerySet
 
@@ -71,7 +71,7 @@ class Inspection(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("inspections:inspection_detail", args=[self.pk])
+        return reverse_pk("inspections:inspection_detail", self.pk)
 
 
 class Handling(models.TextChoices):
@@ -203,4 +203,4 @@ class IndexScore(models.Model):
         return f"{self.get_index_display()} {self.year} — {self.organization}"
 
     def get_absolute_url(self) -> str:
-        return reverse("inspections:score_detail", args=[self.pk])
+        return reverse_pk("inspections:score_detail", self.pk)

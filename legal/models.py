@@ -12,11 +12,11 @@ import unicodedata
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.scoping import Action, Scope, ScopedQuerySet
 
 # A province's node is its People's Committee ("Ủy ban nhân dân tỉnh Tây Ninh"); its register is the province's.
@@ -155,7 +155,7 @@ class LegalDocument(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("legal:document_detail", args=[self.pk])
+        return reverse_pk("legal:document_detail", self.pk)
 
     @property
     def is_national(self) -> bool:

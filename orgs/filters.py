@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import Q
+from django.forms.models import ModelChoiceField, ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,60 @@ def top_paths(user) -> list[str] | None:
     """Paths of the user's top organizations; None for all roots (superusers)."""
     paths = organization_paths(user, "view")
     return None if paths is None else [path.lstrip(EXACT) for path in paths]
+
+
+class _OfferedIterator(ModelChoiceIterator):
+    def __init__(self, field):
+        super().__init__(field)
+        if field.offered is not None:
+            self.queryset = field.offered
+
+
+class OfferingChoiceField(ModelChoiceField):
+    """Accepts any organization of its queryset; its select lists only `offered` (when set)."""
+
+    iterator = _OfferedIterator
+    offered = None
+
+
+def _readable(request):
+    return Organization.objects.scoped(getattr(request, "user", None), "view")
+
+
+class SubtreeFilter(django_filters.ModelChoiceFilter):
+    """An organization the user reads, keeping the rows that lie in its subtree (any of `paths`,
+    organization fields of the model). Its select offers the top of the user's tree and the chosen
+    organization, not every organization the user reads: a register's page does not grow with the
+    province (a coordinator reads 1,200). Any readable organization is still accepted."""
+
+    field_class = OfferingChoiceField
+
+    def __init__(self, *args, paths: tuple[str, ...] = ("organization",), **kwargs):
+        kwargs.setdefault("queryset", _readable)
+        kwargs.setdefault("label", _("Organization"))
+        super().__init__(*args, **kwargs)
+        self.paths = paths
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        query = Q()
+        for name in self.paths:
+            query |= Q(**{f"{name}__path__startswith": value.path})
+        return qs.filter(query)
+
+    @property
+    def field(self):
+        field = super().field
+        if field.offered is None:
+            user = getattr(self.get_request(), "user", None)
+            offered = field.queryset.filter(tree_top(user))
+            name = next((key for key, item in getattr(self.parent, "filters", {}).items() if item is self), None)
+            chosen = (getattr(self.parent, "data", None) or {}).get(name)
+            if chosen and str(chosen).isdigit():
+                offered = offered | field.queryset.filter(pk=chosen)
+            field.offered = offered.only("pk", "name", "path").order_by("path")
+        return field
 
 
 class OrganizationFilter(django_filters.FilterSet):

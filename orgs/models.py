@@ -6,12 +6,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.lookups import StartsWith
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.scoping import Scope, ScopedQuerySet
 from orgs.text import name_sort_key
 
@@ -195,7 +195,7 @@ class Organization(models.Model):
                 _move_descendants(old, path)
 
     def get_absolute_url(self) -> str:
-        return reverse("orgs:organization_detail", args=[self.pk])
+        return reverse_pk("orgs:organization_detail", self.pk)
 
     @property
     def has_own_seal(self) -> bool:
@@ -411,7 +411,7 @@ class StaffMember(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("orgs:staff_detail", args=[self.pk])
+        return reverse_pk("orgs:staff_detail", self.pk)
 
     @property
     def is_active(self) -> bool:

@@ -204,6 +204,11 @@ class Scope:
     `by_id`: a `<fk>__path` field is matched as `<fk> IN (the organizations in reach)` instead of
     joining the organization: a long list ordered along an `(organization, …)` index (the roster)
     then reads one page of it instead of sorting every row in reach.
+    `via`: a foreign key whose row's own scope is this one's for reading: the rows read are
+    `<via> IN (the rows of its model the user reads)`. A plan's parts are read where their plan
+    is; this reads the plans in reach (a few) and their parts by the plan's index, instead of
+    joining every part of the database to its plan's organization. The declared `path` and
+    `shared_below` must say the same (they decide the other actions).
     """
 
     path: str | tuple[str, ...] = "organization__path"
@@ -215,6 +220,7 @@ class Scope:
     province_field: str = "province"
     changeable: Q | None = None
     by_id: bool = False
+    via: str = ""
 
     def fields_for(self, action: Action) -> tuple[str, ...]:
         if action in self.paths:
@@ -222,8 +228,8 @@ class Scope:
         return self.path if isinstance(self.path, tuple) else (self.path,)
 
 
-def scope_q(user, action: Action | str, scope: Scope) -> Q:
-    """The filter that keeps the rows `user` may perform `action` on."""
+def scope_q(user, action: Action | str, scope: Scope, model: type[models.Model] | None = None) -> Q:
+    """The filter that keeps the rows of `model` (declaring `scope`) `user` may perform `action` on."""
     action = Action(action)
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[])
@@ -231,6 +237,9 @@ def scope_q(user, action: Action | str, scope: Scope) -> Q:
         return scope.changeable if action is Action.CHANGE and scope.changeable is not None else Q()
     if action is Action.VIEW and scope.public is True:
         return Q()
+    if action is Action.VIEW and scope.via and model is not None:
+        related = model._meta.get_field(scope.via).related_model
+        return Q(**{f"{scope.via}__in": related.objects.scoped(user, Action.VIEW).values("pk")})
     paths = organization_paths(user, action)
     query = Q(pk__in=[])
     for name in scope.fields_for(action):
@@ -253,7 +262,7 @@ def scope_q(user, action: Action | str, scope: Scope) -> Q:
     if action is Action.CHANGE and scope.changeable is not None:
         query &= scope.changeable
     # One acts only on what one can see.
-    return query & scope_q(user, Action.VIEW, scope)
+    return query & scope_q(user, Action.VIEW, scope, model)
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -263,7 +272,7 @@ class ScopedQuerySet(models.QuerySet):
 
     def scoped(self, user, action: Action | str = Action.VIEW):
         """The one entry point: the rows `user` may perform `action` on."""
-        return self.filter(scope_q(user, action, self.scope))
+        return self.filter(scope_q(user, action, self.scope, self.model))
 
     # Thin aliases of the entry point.
     def visible_to(self, user):

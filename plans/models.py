@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
 from core.periods import Period, PeriodKind
+from core.reversing import reverse_pk
 from legal.models import LegalDocument
 from orgs.models import Organization
 from orgs.scoping import Action, Scope, ScopedQuerySet
@@ -49,7 +49,8 @@ class PlanPartQuerySet(ScopedQuerySet):
     """A plan's parts are seen and changed exactly where their plan is."""
 
     scope = Scope(
-        path="plan__organization__path", shared_below=Q(plan__status__in=PUBLISHED), shared_from="plan__organization"
+        path="plan__organization__path", shared_below=Q(plan__status__in=PUBLISHED), shared_from="plan__organization",
+        via="plan",
     )
 
 
@@ -58,6 +59,7 @@ class ActivityQuerySet(ScopedQuerySet):
         path="content_area__plan__organization__path",
         shared_below=Q(content_area__plan__status__in=PUBLISHED),
         shared_from="content_area__plan__organization",
+        via="content_area",
     )
 
 
@@ -179,7 +181,7 @@ class Plan(models.Model):
         return f"{self.number_symbol} — {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("plans:plan_detail", args=[self.pk])
+        return reverse_pk("plans:plan_detail", self.pk)
 
     @property
     def number_symbol(self) -> str:
@@ -369,6 +371,7 @@ class AssignmentQuerySet(PlanPartQuerySet):
         paths={Action.CHANGE: ("plan__organization__path", "lead_unit__path")},
         shared_below=Q(plan__status__in=PUBLISHED),
         shared_from="plan__organization",
+        via="plan",
     )
 
     def charging(self, organizations):

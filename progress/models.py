@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.scoping import Action, Scope, ScopedQuerySet
 from plans.models import PUBLISHED, Assignment, AssignmentStatus, Plan
 from training.models import StudySession
@@ -19,6 +19,7 @@ class ProgressUpdateQuerySet(ScopedQuerySet):
         paths={Action.CHANGE: ("assignment__plan__organization__path", "assignment__lead_unit__path")},
         shared_below=models.Q(assignment__plan__status__in=PUBLISHED),
         shared_from="assignment__plan__organization",
+        via="assignment",
     )
 
 
@@ -51,7 +52,7 @@ class ProgressUpdate(models.Model):
         return f"{self.date:%d/%m/%Y} — {self.percent}%"
 
     def get_absolute_url(self) -> str:
-        return reverse("progress:assignment_progress", args=[self.assignment_id])
+        return reverse_pk("progress:assignment_progress", self.assignment_id)
 
 
 from progress.reporting_models import (  # noqa: E402,F401  (periodic reports live in their own module)

@@ -8,11 +8,11 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
 from core.periods import Period, PeriodKind, next_working_day
+from core.reversing import reverse_pk
 from orgs.models import Organization
 from orgs.scoping import Action, Scope, ScopedQuerySet
 
@@ -70,7 +70,7 @@ class ReportingPeriod(models.Model):
         return f"{self.period.label} — {self.get_level_display()}"
 
     def get_absolute_url(self) -> str:
-        return reverse("progress:period_detail", args=[self.pk])
+        return reverse_pk("progress:period_detail", self.pk)
 
     @property
     def period(self) -> Period:
@@ -150,7 +150,7 @@ class Report(models.Model):
         return f"{self.organization.display_name} — {self.period.period.label}"
 
     def get_absolute_url(self) -> str:
-        return reverse("progress:report_detail", args=[self.pk])
+        return reverse_pk("progress:report_detail", self.pk)
 
     @property
     def locked(self) -> bool:

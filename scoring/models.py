@@ -14,10 +14,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.models import Organization
 from orgs.scoping import Action, Scope, ScopedQuerySet
 
@@ -60,7 +60,7 @@ class CriteriaSet(models.Model):
         return f"{self.name} ({self.year}, v{self.version})"
 
     def get_absolute_url(self) -> str:
-        return reverse("scoring:set_detail", args=[self.pk])
+        return reverse_pk("scoring:set_detail", self.pk)
 
 
 class ItemKind(models.TextChoices):
@@ -175,7 +175,7 @@ class Assessment(models.Model):
         return f"{self.agency} — {self.year}"
 
     def get_absolute_url(self) -> str:
-        return reverse("scoring:assessment_detail", args=[self.pk])
+        return reverse_pk("scoring:assessment_detail", self.pk)
 
 
 class ScoreQuerySet(ScopedQuerySet):

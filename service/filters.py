@@ -2,21 +2,12 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from orgs.models import Organization
+from orgs.filters import SubtreeFilter
 from service.models import DossierStat, Letter, LetterKind, ServicePoint, Survey, SurveyResponse
 
 
 class _OrganizationFilter(django_filters.FilterSet):
-    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.none(), method="in_subtree",
-                                                    label=_("Organization"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.request.user if self.request else None
-        self.filters["organization"].queryset = Organization.objects.scoped(user, "view")
-
-    def in_subtree(self, queryset, name, value):
-        return queryset.filter(organization__path__startswith=value.path)
+    organization = SubtreeFilter()
 
 
 class DossierStatFilter(_OrganizationFilter):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.models import Organization
 from orgs.scoping import Scope, ScopedQuerySet
 
@@ -63,7 +64,7 @@ class DossierStat(models.Model):
         return f"{self.organization} {self.month:%m/%Y}{field}"
 
     def get_absolute_url(self) -> str:
-        return reverse("service:stat_detail", args=[self.pk])
+        return reverse_pk("service:stat_detail", self.pk)
 
     @property
     def received(self) -> int:
@@ -136,7 +137,7 @@ class Letter(models.Model):
         return f"{self.get_kind_display()} {self.dossier_code}"
 
     def get_absolute_url(self) -> str:
-        return reverse("service:letter_detail", args=[self.pk])
+        return reverse_pk("service:letter_detail", self.pk)
 
 
 class SurveyQuerySet(ScopedQuerySet):
@@ -164,7 +165,7 @@ class Survey(models.Model):
         return f"{self.title} ({self.year})"
 
     def get_absolute_url(self) -> str:
-        return reverse("service:survey_detail", args=[self.pk])
+        return reverse_pk("service:survey_detail", self.pk)
 
 
 class Factor(models.TextChoices):
@@ -228,7 +229,7 @@ class ServicePoint(models.Model):
         return f"{self.name} — {self.organization}"
 
     def get_absolute_url(self) -> str:
-        return reverse("service:point_detail", args=[self.pk])
+        return reverse_pk("service:point_detail", self.pk)
 
     def get_survey_path(self) -> str:
         return reverse("service:public_survey", args=[self.token])

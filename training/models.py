@@ -3,10 +3,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from legal.models import LegalDocument
 from orgs.models import Organization, StaffMember
 from orgs.scoping import ScopedQuerySet
@@ -43,4 +43,4 @@ class StudySession(models.Model):
         return f"{self.title} ({self.date:%d/%m/%Y})"
 
     def get_absolute_url(self) -> str:
-        return reverse("training:session_detail", args=[self.pk])
+        return reverse_pk("training:session_detail", self.pk)

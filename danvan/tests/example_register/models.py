@@ -1,7 +1,7 @@
 from django.db import models
-from django.urls import reverse
 
 from core.history import HistoricalRecords
+from core.reversing import reverse_pk
 from orgs.models import Organization
 from orgs.scoping import ScopedQuerySet
 
@@ -28,4 +28,4 @@ class Note(models.Model):
         return self.subject
 
     def get_absolute_url(self) -> str:
-        return reverse("example_register:note_detail", args=[self.pk])
+        return reverse_pk("example_register:note_detail", self.pk)
