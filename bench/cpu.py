@@ -2,8 +2,9 @@
 
     bare_cpu_ms                  /bench/bare/ (no middleware: bench/wsgi.py)
     <page>_<role>_cpu_ms         a list page as the province's coordinator, focal office or unit editor
-    <page>_<role>_cpu_ratio      bare_cpu_ms ÷ its cpu_ms: what bench/throughput.py's ratio tends to
-                                 when the workers have the cores to themselves
+    <page>_<role>_cpu_ratio      the bare view's CPU time ÷ its own, the two requests taken in turn
+                                 (a shared machine's speed drifts): what bench/throughput.py's
+                                 ratio tends to when the workers have the cores to themselves
     <page>_<role>_queries        SQL queries the request runs
 
 The same site as bench/throughput.py (production settings, the province it builds); each figure is
@@ -19,6 +20,7 @@ import argparse
 import cProfile
 import io
 import pstats
+import statistics
 import sys
 import time
 
@@ -45,19 +47,26 @@ def call(path: str, cookie: str | None) -> None:
         raise RuntimeError(f"{path}: {statuses[0]}")
 
 
-def measure(path: str, cookie: str | None, repeat: int) -> tuple[float, int]:
+def cpu_ms(path: str, cookie: str | None) -> float:
+    start = time.process_time()
+    call(path, cookie)
+    return (time.process_time() - start) * 1000
+
+
+def measure(path: str, cookie: str | None, repeat: int) -> tuple[float, float, int]:
+    """(the page's CPU ms, the bare view's CPU ms in the same stretch, queries): first quartiles."""
     for _ in range(3):
         call(path, cookie)
-    times = []
+    times, bares = [], []
     for _ in range(repeat):
-        start = time.process_time()
-        call(path, cookie)
-        times.append((time.process_time() - start) * 1000)
+        bares.append(cpu_ms("/bench/bare/", None))
+        times.append(cpu_ms(path, cookie))
     times.sort()
+    bares.sort()
     queries = []
     with connection.execute_wrapper(lambda execute, sql, *rest: queries.append(sql) or execute(sql, *rest)):
         call(path, cookie)
-    return times[len(times) // 4], len(queries)
+    return times[len(times) // 4], bares[len(bares) // 4], len(queries)
 
 
 def main() -> None:
@@ -77,14 +86,15 @@ def main() -> None:
         profile.runcall(lambda: [call(pages[role][page], cookies[role]) for _ in range(args.repeat)])
         pstats.Stats(profile).sort_stats("cumulative").print_stats(60)
         return
-    bare, _queries = measure("/bench/bare/", None, args.repeat)
-    print(f"bare_cpu_ms={bare:.2f}", flush=True)
+    bares = []
     for role, cookie in cookies.items():
         for name, path in pages[role].items():
-            cpu, queries = measure(path, cookie, args.repeat)
+            cpu, bare, queries = measure(path, cookie, args.repeat)
+            bares.append(bare)
             print(f"{name}_{role}_cpu_ms={cpu:.2f}")
             print(f"{name}_{role}_cpu_ratio={bare / cpu:.2f}")
             print(f"{name}_{role}_queries={queries}", flush=True)
+    print(f"bare_cpu_ms={statistics.median(bares):.2f}")
 
 
 if __name__ == "__main__":
