@@ -62,9 +62,9 @@ class AssignmentSerializer(serializers.ModelSerializer):
 
 
 class PlanPagination(PageNumberPagination):
-    # A plan carries its content areas and their activities (about 15 rows of text): 20 plans a
-    # page weigh what 50 rows of the other lists do.
-    page_size = 20
+    # A plan carries its content areas and their activities (about 15 rows of text, 30 in a
+    # province's plan): 10 plans a page weigh what 50 rows of the other lists do.
+    page_size = 10
 
 
 class PlanViewSet(ScopedReadOnlyViewSet):
