@@ -169,8 +169,10 @@ class CoverageTable(Table):
     def render_plan(self, record):
         if record.plan is None:
             return _("No plan yet")
-        return format_html('<a href="{}">{}</a>', self.url("plans:plan_detail", record.plan.pk),
-                           record.plan.number_symbol)
+        # An unnumbered draft reads "…/KH-…", as in the plans list.
+        plan = record.plan
+        return format_html('<a href="{}">{}</a>', self.url("plans:plan_detail", plan.pk),
+                           plan.number_symbol if plan.number else f"…/{plan.symbol}")
 
     def value_plan(self, record):
         return record.plan.number_symbol if record.plan else ""
