@@ -25,7 +25,7 @@ import sys
 import time
 
 from django.db import connection
-from throughput import ENV, session_cookie  # bench/throughput.py: sets up Django first
+from throughput import ENV, prepare, session_cookie  # bench/throughput.py: sets up Django first
 
 import bench.wsgi
 from bench.pages import role_pages
@@ -74,9 +74,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--roles", default="coordinator,focal,unit")
     parser.add_argument("--pages", default="", help="Only these pages (comma-separated names).")
+    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--profile", default="", help="role:page — print cProfile's view of that page.")
     args = parser.parse_args()
     assert ENV["DANVAN_ENV"] == "production"
+    prepare(args.seed)
     pages = role_pages(args.roles, args.pages)
     cookies = {role: session_cookie(accounts_of("BENCH")[role]) for role in args.roles.split(",")}
     if args.profile:

@@ -61,7 +61,7 @@ def session_cookie(username: str) -> str:
     user = get_user_model().objects.get(username=username)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
@@ -97,6 +97,18 @@ def rps(url: str, *, duration: int, connections: int, cookie: str | None = None)
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
+def prepare(seed: int) -> None:
+    """The database with the province (built when missing) and the collected static files the site serves."""
+    call_command("migrate", verbosity=0)
+    make_provinces(seed=seed)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum gives a live database: right after the bulk inserts the planner
+        # still sees the tables empty (the coordinator's roster then sorted 60,000 rows: 80 ms, not 0.3).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=5, help="Seconds of load per page.")
@@ -108,14 +120,7 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
-    call_command("migrate", verbosity=0)
-    make_provinces(seed=args.seed)
-    if connection.vendor == "postgresql":
-        # Fresh statistics, as autovacuum gives a live database: right after the bulk inserts the planner
-        # still sees the tables empty (the coordinator's roster then sorted 60,000 rows: 80 ms, not 0.3).
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    call_command("collectstatic", interactive=False, verbosity=0)
+    prepare(args.seed)
     pages = role_pages(args.roles, args.pages)
     cookies = {role: session_cookie(accounts_of("BENCH")[role]) for role in args.roles.split(",")}
 

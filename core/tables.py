@@ -9,11 +9,9 @@ from decimal import Decimal
 from html import escape as html_escape
 
 import django_tables2 as tables
-from django.core.paginator import Paginator
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.formats import localize
-from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, escape
 from django.utils.http import urlencode
 from django.utils.safestring import SafeData, mark_safe
@@ -203,26 +201,6 @@ class DateColumn(tables.DateColumn):
 
     def render(self, value, **kwargs):
         return value.strftime("%d/%m/%Y") if value else self.default
-
-
-class CappedPaginator(Paginator):
-    """Counts at most COUNT_CAP rows: past that an exact COUNT costs more than the page itself,
-    and the page says "more than 10,000" instead (`capped`). Pages reach as far as the cap."""
-
-    COUNT_CAP = 10_000
-
-    @cached_property
-    def count(self) -> int:
-        # django-tables2 paginates its BoundRows; the queryset lies under them.
-        queryset = getattr(getattr(self.object_list, "data", None), "data", self.object_list)
-        if not hasattr(queryset, "query"):
-            return len(self.object_list)
-        # Only the ids: annotations the page shows (counts of related rows…) are not computed to count.
-        return queryset.order_by().values("pk")[: self.COUNT_CAP + 1].count()
-
-    @property
-    def capped(self) -> bool:
-        return self.count > self.COUNT_CAP
 
 
 class DateTimeColumn(tables.DateTimeColumn):

@@ -34,7 +34,8 @@ from django_tables2 import SingleTableMixin
 
 from core.access import can, holds_anywhere, scoped
 from core.locking import VERSION_FIELD, StaleVersionError, locked_save, version_of
-from core.tables import CappedPaginator, export_rows
+from core.paging import CappedPaginator
+from core.tables import export_rows
 from core.xlsx import xlsx_response
 
 # Exports longer than settings.EXPORT_SYNC_LIMIT rows go to the worker through this function,
@@ -138,7 +139,7 @@ class ScopedListView(ScopedMixin, SingleTableMixin, FilterView):
     """
 
     template_name = "core/list.html"
-    paginate_by = 50
+    paginate_by = 25
     paginator_class = CappedPaginator
     title = ""
     # The export is this view with `export=True` at its own URL (`export_url_name`).

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import LazyObject, empty
 
 from core.access import can  # noqa: F401  (the object-level question, asked of the queryset below)
 
@@ -102,9 +103,19 @@ def anchor_path(organization, reach: Reach) -> str:
     return organization.__dict__["_danvan_agency_path"]
 
 
+def _unwrapped(user):
+    # request.user is a lazy proxy: the scope lives on the user it wraps, where orgs.backends put
+    # the memberships it read with the user.
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        return user._wrapped
+    return user
+
+
 def _cache(user) -> dict:
     # The user object lives as long as the request: memberships are read once per request.
-    return user.__dict__.setdefault("_danvan_scope", {})
+    return _unwrapped(user).__dict__.setdefault("_danvan_scope", {})
 
 
 def organization_paths(user, action: Action | str = Action.VIEW) -> list[str] | None:
@@ -140,6 +151,16 @@ def memberships(user) -> list:
     return cache["memberships"]
 
 
+def remember_memberships(user, rows: list) -> None:
+    """Memberships read with the user (orgs.backends), each with its agency's path when held in
+    a unit (`agency_path`, "" when none): the scope then asks the database nothing more."""
+    for membership in rows:
+        agency_path = getattr(membership, "agency_path", None)
+        if agency_path is not None:
+            membership.organization.__dict__["_danvan_agency_path"] = agency_path or membership.organization.path
+    _cache(user)["memberships"] = rows
+
+
 def superior_ids(user) -> list[int]:
     """Ids of the organizations above the user's own (their published rows are the user's basis)."""
     if not getattr(user, "is_authenticated", False):
@@ -166,7 +187,7 @@ def province_ids(user) -> list[int]:
 
 def forget_scope(user) -> None:
     """Drop the cached scope (after memberships change within a request)."""
-    user.__dict__.pop("_danvan_scope", None)
+    _unwrapped(user).__dict__.pop("_danvan_scope", None)
 
 
 def path_q(paths: list[str] | None, field: str) -> Q:

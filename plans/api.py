@@ -1,17 +1,20 @@
 """REST endpoints for plans, targets and assignments: same scoping and renderers as the pages."""
 
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.pagination import PageNumberPagination
 
 from core.api import ScopedReadOnlyViewSet
+from core.paging import ApiPagination
 from documents.docx import DOCX_CONTENT_TYPE
+from legal.models import LegalDocument
+from orgs.models import Organization
 from plans.documents import render_plan_docx
 from plans.filters import AssignmentFilter, PlanFilter, TargetFilter
-from plans.models import Assignment, ContentArea, Plan, Target
+from plans.models import Activity, Assignment, ContentArea, Plan, Target
 
 
 class ContentAreaSerializer(serializers.ModelSerializer):
@@ -61,10 +64,10 @@ class AssignmentSerializer(serializers.ModelSerializer):
         return obj.next_due_date()
 
 
-class PlanPagination(PageNumberPagination):
+class PlanPagination(ApiPagination):
     # A plan carries its content areas and their activities (about 15 rows of text, 30 in a
-    # province's plan): 10 plans a page weigh what 50 rows of the other lists do.
-    page_size = 10
+    # province's plan): 5 plans a page weigh what 25 rows of the other lists do.
+    page_size = 5
 
 
 class PlanViewSet(ScopedReadOnlyViewSet):
@@ -73,7 +76,12 @@ class PlanViewSet(ScopedReadOnlyViewSet):
     filterset_class = PlanFilter
     pagination_class = PlanPagination
     # The serializer shows the organization and the parent plan by id: no join loads them.
-    prefetch = ("content_areas__activities", "basis_documents")
+    # Of the activities only their text, of the documents only their number.
+    prefetch = (
+        Prefetch("content_areas", queryset=ContentArea.objects.defer("plan_id")),
+        Prefetch("content_areas__activities", queryset=Activity.objects.only("id", "content_area_id", "text")),
+        Prefetch("basis_documents", queryset=LegalDocument.objects.only("id", "number")),
+    )
     ordering = ("-year", "organization__path", "-id")
 
     @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
@@ -89,8 +97,12 @@ class TargetViewSet(ScopedReadOnlyViewSet):
     model = Target
     serializer_class = TargetSerializer
     filterset_class = TargetFilter
-    prefetch = ("documents",)
+    # The documents are listed by id.
+    prefetch = (Prefetch("documents", queryset=LegalDocument.objects.only("id")),)
     ordering = ("plan", "order", "id")
+
+
+PLAN_TEXTS = tuple(f"plan__{name}" for name in ("introduction", "purposes", "closing", "recipients"))
 
 
 class AssignmentViewSet(ScopedReadOnlyViewSet):
@@ -98,5 +110,10 @@ class AssignmentViewSet(ScopedReadOnlyViewSet):
     serializer_class = AssignmentSerializer
     filterset_class = AssignmentFilter
     related = ("plan",)
-    prefetch = ("support_units",)
+    # The support units are listed by id.
+    prefetch = (Prefetch("support_units", queryset=Organization.objects.only("id")),)
     ordering = ("due_date", "id")
+
+    def get_queryset(self):
+        # A row reads its plan's year (the next due date of a schedule), not the plan's long texts.
+        return super().get_queryset().defer(*PLAN_TEXTS)

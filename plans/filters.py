@@ -3,48 +3,34 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import IdFilter, YearFilter
-from orgs.filters import tree_top
+from orgs.filters import OfferingFilter
 from orgs.models import Organization
 from plans.models import Assignment, AssignmentStatus, Plan, PlanKind, PlanStatus, Target
+
+
+def _with_plans(request):
+    """Organizations the user reads, and those whose plans the user reads (the superiors')."""
+    user = getattr(request, "user", None)
+    readable = Organization.objects.scoped(user, "view").values("pk")
+    return Organization.objects.filter(
+        Q(pk__in=readable) | Q(pk__in=Plan.objects.visible_to(user).values("organization_id")))
+
+
+def _readable(request):
+    # The select's top: the user's own tree, read without joining the plans.
+    return Organization.objects.scoped(getattr(request, "user", None), "view")
 
 
 class PlanFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     year = YearFilter(label=_("Year"), method="covering")
-    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.none(), label=_("Organization"))
+    organization = OfferingFilter(queryset=_with_plans, offer=_readable)
     status = django_filters.ChoiceFilter(choices=PlanStatus.choices, label=_("Status"))
     kind = django_filters.ChoiceFilter(choices=PlanKind.choices, label=_("Kind of plan"))
 
     class Meta:
         model = Plan
         fields = ["q", "year", "organization", "status", "kind"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = self.request.user if self.request else None
-        # Offer only organizations whose plans the user can read.
-        self.filters["organization"].queryset = Organization.objects.filter(
-            pk__in=Plan.objects.visible_to(user).values("organization_id")
-        )
-        self.user = user
-
-    @property
-    def form(self):
-        """The page offers the top of the user's tree (and the chosen one), not every organization
-        with a plan: the page does not grow with the province. Any of them is still accepted."""
-        form = super().form
-        if not getattr(form, "_offers_top", False):
-            field = form.fields["organization"]
-            offered = field.queryset.filter(tree_top(self.user))
-            chosen = (self.data or {}).get("organization")
-            if chosen and str(chosen).isdigit():
-                offered = offered | field.queryset.filter(pk=chosen)
-            # A callable: read only when the form is rendered (the API never reads it).
-            field.widget.choices = lambda: [("", field.empty_label)] + [
-                (org.pk, org.name) for org in offered.only("pk", "name", "path").order_by("path")
-            ]
-            form._offers_top = True
-        return form
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(symbol__icontains=value))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +28,10 @@ def assignments_for_units(user, units) -> list[Assignment]:
         Assignment.objects.visible_to(user)
         .filter(Q(lead_unit_id__in=ids) | Q(pk__in=supported))
         .exclude(plan__status=PlanStatus.REPLACED)
-        .select_related("plan__organization", "lead_unit", "content_area")
-        .prefetch_related("support_units")
+        .select_related("plan__organization", "lead_unit")
+        # A row shows its plan's number and organization, not the plan's long texts.
+        .defer(*(f"plan__{name}" for name in ("introduction", "purposes", "closing", "recipients")))
+        .prefetch_related(Prefetch("support_units", queryset=Organization.objects.only("id", "name")))
     )
     return sorted(items, key=lambda a: (a.next_due_date() or dt.date.max, a.pk))
 

@@ -562,15 +562,14 @@ def plan_coverage(parent: Organization, year: int, org_type: str = "") -> list[C
     children = Organization.objects.filter(parent=parent, kind__in=kinds).active_on(dt.date(year, 12, 31))
     if org_type:
         children = children.filter(org_type=org_type)
-    # Up to every agency of a province, with their plans: what a row shows, not when it was recorded.
-    children = list(children.order_by("name").defer("created_at", "updated_at"))
+    # Up to every agency of a province, with their plans: only what a row shows (name; number, status, date).
+    children = list(children.order_by("name").only("id", "name", "parent_id", "kind", "path"))
     plans = {}
     for plan in (
         # Thematic plans do not answer the province's call for an annual plan.
         Plan.objects.filter(organization__in=children, year=year, kind=PlanKind.ANNUAL)
         .exclude(status=PlanStatus.REPLACED)
-        .defer("introduction", "purposes", "closing", "recipients", "submitted_at", "approved_at", "issued_at",
-               "created_at", "updated_at")
+        .only("id", "organization_id", "year", "kind", "number", "symbol", "date", "status")
         .order_by("id")
     ):
         plans[plan.organization_id] = plan

@@ -332,8 +332,7 @@ class CoverageView(ScopedListView):
     title = gettext_lazy("Plan coverage")
     export_url_name = "plans:coverage_export"
     export_filename = "tinh-hinh-ban-hanh-ke-hoach.xlsx"
-    # The totals count every agency; the table shows them 50 at a time (the export has them all).
-    paginate_by = 50
+    # The totals count every agency; the table shows them a page at a time (the export has them all).
 
     def filtered(self):
         # What the select offers and the page reads of the chosen one (every agency of a province).

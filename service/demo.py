@@ -63,12 +63,15 @@ def _stats(agency: Organization, year: int, rng: random.Random) -> list[DossierS
 def _letters(agency: Organization, stats: list[DossierStat], rng: random.Random) -> int:
     count = 0
     numbers: dict[int, int] = {}
+    per_day: dict[dt.date, int] = {}
     for stat in stats:
         for index in range(stat.late):
             if rng.random() < 0.2:  # most late dossiers got their apology, not all
                 continue
             day = stat.month + dt.timedelta(days=rng.randint(2, 20))
-            code = f"{agency.code.replace('.', '')}-{day:%y%m%d}-{index + 1:04d}"
+            # Numbered within the day: two fields' late dossiers may fall on the same day.
+            per_day[day] = per_day.get(day, 0) + 1
+            code = f"{agency.code.replace('.', '')}-{day:%y%m%d}-{per_day[day]:04d}"
             due = timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=3), dt.time(16)))
             numbers[day.year] = numbers.get(day.year, 0) + 1
             Letter.objects.create(

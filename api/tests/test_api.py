@@ -71,7 +71,7 @@ def test_lists_are_paginated_with_count_and_results(api_as, users):
     body = api_as("focal").get(STAFF_URL).json()
     assert {"count", "next", "previous", "results"} <= set(body)
     assert body["count"] == StaffMember.objects.visible_to(users["focal"]).count()
-    assert len(body["results"]) == 50
+    assert len(body["results"]) == 25
     assert body["next"].endswith("?page=2")
     organizations = api_as("focal").get(reverse("organization-list")).json()
     assert organizations["count"] == Organization.objects.visible_to(users["focal"]).count()

@@ -2,6 +2,7 @@
 
 import pytest
 from django.template import engines
+from django.test import RequestFactory
 from django.test.html import parse_html
 
 from orgs.filters import OrganizationFilter, StaffMemberFilter
@@ -28,13 +29,16 @@ def test_organization_filter_fields_match_bootstrap(data):
 
 
 @pytest.mark.django_db
-def test_a_model_choice_filter_marks_the_chosen_organization(orgs):
-    data = {"organization": str(orgs["TN.SXD"].pk), "category": "civil_servant"}
-    form = StaffMemberFilter(data, queryset=StaffMember.objects.all()).form
-    form.fields["organization"].queryset = Organization.objects.filter(path__startswith=orgs["TN"].path)
+def test_a_model_choice_filter_marks_the_chosen_organization(orgs, django_user_model):
+    data = {"organization": str(orgs["TN.SXD.QLXD"].pk), "category": "civil_servant"}
+    request = RequestFactory().get("/")
+    request.user = django_user_model.objects.create_superuser("root", password="x")
+    form = StaffMemberFilter(data, queryset=StaffMember.objects.all(), request=request).form
     assert form.is_valid()
     expected, drawn = both(form)
     assert drawn == expected
     drawn_html = PYTHON.render({"form": form})
-    assert f'<option value="{orgs["TN.SXD"].pk}" selected>' in drawn_html
+    # A unit below the tree's top is offered once chosen, and shown chosen.
+    assert f'<option value="{orgs["TN.SXD.QLXD"].pk}" selected>' in drawn_html
+    assert f'<option value="{orgs["TN.SXD"].pk}">' in drawn_html
     assert '<option value="civil_servant" selected>' in drawn_html

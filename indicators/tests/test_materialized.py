@@ -271,13 +271,13 @@ def test_the_pages_read_materialized_figures_in_a_fixed_number_of_queries(
         MonthlyCountFactory(organization=unit, month=dt.date(2024, 5, 1))
     _refresh(demo_plan)
     client.get(targets_url)
-    # Pinned, however many targets, units and records: the session, the user and their memberships (3), the
+    # Pinned, however many targets, units and records: the session, the user with their memberships (2), the
     # plan and its organization (2), the targets and their documents (3), the materialized states and values
     # (2), the organizations within reach (1); the target's page adds the drill-down's children, the
     # breadcrumb and its records (count and first page), without the measure's aggregation.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(targets_url).context["computed_at"] is not None
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(13):
         assert client.get(target_url).context["computed_at"] is not None
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(api_url, {"plan": demo_plan.pk}).status_code == 200

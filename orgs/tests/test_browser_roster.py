@@ -40,7 +40,7 @@ def test_focal_browses_its_agency_tree_and_roster(page, live_server, demo_data):
     page.get_by_role("button", name="Lọc").click()
     expect(page).to_have_url(re.compile(r"[?&]organization=\d+"))
     unit = Organization.objects.get(code="TN.SXD.QLXD")
-    expected = min(StaffMember.objects.filter(organization=unit).count(), 50)
+    expected = min(StaffMember.objects.filter(organization=unit).count(), 25)
     rows = page.locator("table tbody tr")
     expect(rows).to_have_count(expected)
     assert expected > 10

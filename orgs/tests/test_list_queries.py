@@ -55,9 +55,9 @@ def test_a_list_runs_a_fixed_number_of_queries_however_many_rows(page, client_fo
         assert client.get(url).status_code == 200
 
 
-def test_the_staff_list_shows_fifty_per_page(client_for):
+def test_the_staff_list_shows_twenty_five_per_page(client_for):
     html = client_for("focal").get(reverse("orgs:staff_list")).content.decode()
-    assert len(set(re.findall(r'href="/staff/(\d+)/"', html))) == 50
+    assert len(set(re.findall(r'href="/staff/(\d+)/"', html))) == 25
 
 
 def test_the_organization_detail_lists_added_units_and_staff_without_more_queries(client_for, orgs,
