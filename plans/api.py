@@ -78,7 +78,7 @@ class PlanViewSet(ScopedReadOnlyViewSet):
     # The serializer shows the organization and the parent plan by id: no join loads them.
     # Of the activities only their text, of the documents only their number.
     prefetch = (
-        Prefetch("content_areas", queryset=ContentArea.objects.defer("plan_id")),
+        "content_areas",
         Prefetch("content_areas__activities", queryset=Activity.objects.only("id", "content_area_id", "text")),
         Prefetch("basis_documents", queryset=LegalDocument.objects.only("id", "number")),
     )

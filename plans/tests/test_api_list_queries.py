@@ -27,3 +27,16 @@ def test_the_target_list_does_not_grow_with_targets_and_their_documents(client_f
     for target in targets:
         target.documents.set(documents)
     assert queries(client, "/api/targets/") == before
+
+
+def test_the_plan_list_does_not_grow_with_content_areas_and_activities(client_for, orgs):
+    from plans.models import Activity, ContentArea
+
+    client = client_for("coordinator")
+    before = queries(client, "/api/plans/")
+    for plan in Plan.objects.filter(organization__path__startswith=orgs["TN"].path):
+        for n in range(3):
+            area = ContentArea.objects.create(plan=plan, order=90 + n, title=f"Nội dung {n}")
+            for m in range(3):
+                Activity.objects.create(content_area=area, order=m, text=f"Hoạt động {m}")
+    assert queries(client, "/api/plans/") == before
