@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.db.models import CharField, ExpressionWrapper, F, OuterRef, Subquery, Value
+from django.db.models import Case, CharField, ExpressionWrapper, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import StartsWith
 
@@ -28,7 +28,9 @@ class MembershipModelBackend(ModelBackend):
     def get_user(self, user_id):
         rows = list(
             Membership.objects.filter(user_id=user_id).select_related("user", "organization")
-            .annotate(agency_path=Coalesce(_agency_path(), Value("")))
+            # Only a unit's membership looks for its agency: the subquery is not run for the others.
+            .annotate(agency_path=Case(When(organization__kind=OrganizationKind.UNIT,
+                                            then=Coalesce(_agency_path(), Value(""))), default=Value("")))
         )
         if rows:
             user = rows[0].user
