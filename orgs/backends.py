@@ -28,9 +28,10 @@ class MembershipModelBackend(ModelBackend):
     def get_user(self, user_id):
         rows = list(
             Membership.objects.filter(user_id=user_id).select_related("user", "organization")
-            # Only a unit's membership looks for its agency: the subquery is not run for the others.
-            .annotate(agency_path=Case(When(organization__kind=OrganizationKind.UNIT,
-                                            then=Coalesce(_agency_path(), Value(""))), default=Value("")))
+            # Only a membership below the agencies looks for its agency (as orgs.scoping.anchor_path).
+            .annotate(agency_path=Case(
+                When(organization__kind__in=[OrganizationKind.AGENCY, OrganizationKind.PROVINCE], then=Value("")),
+                default=Coalesce(_agency_path(), Value(""))))
         )
         if rows:
             user = rows[0].user
