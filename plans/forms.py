@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.filters import YearField
 from core.forms import DateInput
 from legal.models import LegalDocument
+from orgs.filters import OfferingChoiceField
 from orgs.models import Organization, OrganizationType
 from plans.models import MAX_PLAN_NUMBER, Assignment, ContentArea, Plan, PlanKind, ProgressRollup, Target
 
@@ -136,8 +137,8 @@ class CascadeForm(forms.Form):
 class CoverageForm(forms.Form):
     """Whose plans to look at (a province's agencies or an agency's units) and for which year."""
 
-    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organization"),
-                                          required=False, empty_label=None)
+    organization = OfferingChoiceField(queryset=Organization.objects.none(), label=_("Organization"),
+                                       required=False, empty_label=None)
     year = YearField(label=_("Year"), required=False)
     org_type = forms.ChoiceField(label=_("Type"), required=False,
                                  choices=[("", _("Every type")), *OrganizationType.choices])
@@ -145,6 +146,8 @@ class CoverageForm(forms.Form):
     def __init__(self, *args, parents, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = parents
+        # Its options as (id, name) pairs: a coordinator's select lists every agency of the province.
+        self.fields["organization"].offered = parents
 
     def chosen_type(self) -> str:
         return self.cleaned_data.get("org_type", "") if self.is_bound and self.is_valid() else ""

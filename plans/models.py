@@ -83,6 +83,12 @@ class ProgressRollup(models.TextChoices):
     WEIGHTED = "weighted", _("Average weighted by each assignment's weight")
 
 
+def number_symbol(number: int | None, symbol: str) -> str:
+    """ "Số, ký hiệu" as printed: numbers below 10 are padded (05/KH-SXD)."""
+    padded = f"{number:02d}" if number else "    "
+    return f"{padded}/{symbol}"
+
+
 class Plan(models.Model):
     organization = models.ForeignKey(
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="plans"
@@ -185,9 +191,7 @@ class Plan(models.Model):
 
     @property
     def number_symbol(self) -> str:
-        """ "Số, ký hiệu" as printed: numbers below 10 are padded (05/KH-SXD)."""
-        number = f"{self.number:02d}" if self.number else "    "
-        return f"{number}/{self.symbol}"
+        return number_symbol(self.number, self.symbol)
 
     @property
     def is_editable(self) -> bool:

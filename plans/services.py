@@ -30,6 +30,7 @@ from plans.models import (
     PlanKind,
     PlanStatus,
     Target,
+    number_symbol,
 )
 from registry import services as registry_services
 
@@ -538,10 +539,42 @@ def set_assignment_status(assignment: Assignment, status: str, *, by) -> Assignm
     return assignment
 
 
+@dataclass(frozen=True)
+class CoveredOrganization:
+    """What a coverage row shows of an organization."""
+
+    pk: int
+    name: str
+    code: str
+    org_type: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class CoveredPlan:
+    """What a coverage row shows of a plan. Read as values, not model instances: the page opens on
+    every agency of a province, and 120 plans built as models cost more than the rest of it."""
+
+    pk: int
+    number: int | None
+    symbol: str
+    date: dt.date | None
+    status: str
+
+    @property
+    def number_symbol(self) -> str:
+        return number_symbol(self.number, self.symbol)
+
+    def get_status_display(self) -> str:
+        return str(PlanStatus(self.status).label)
+
+
 @dataclass
 class CoverageRow:
-    organization: Organization
-    plan: Plan | None
+    organization: CoveredOrganization
+    plan: CoveredPlan | None
     # The date the superior plan set for the plans below it (Plan.lower_plans_due).
     due: dt.date | None = None
 
@@ -562,19 +595,19 @@ def plan_coverage(parent: Organization, year: int, org_type: str = "") -> list[C
     children = Organization.objects.filter(parent=parent, kind__in=kinds).active_on(dt.date(year, 12, 31))
     if org_type:
         children = children.filter(org_type=org_type)
-    # Up to every agency of a province, with their plans: only what a row shows (name; number, status, date).
-    children = list(children.order_by("name").only("id", "name", "parent_id", "kind", "path"))
-    plans = {}
-    for plan in (
-        # Thematic plans do not answer the province's call for an annual plan.
-        Plan.objects.filter(organization__in=children, year=year, kind=PlanKind.ANNUAL)
-        .exclude(status=PlanStatus.REPLACED)
-        .only("id", "organization_id", "year", "kind", "number", "symbol", "date", "status")
-        .order_by("id")
-    ):
-        plans[plan.organization_id] = plan
-    superior = Plan.objects.filter(organization=parent, year=year, status=PlanStatus.ISSUED).order_by("-id").first()
-    due = superior.lower_plans_due if superior else None
+    children = [CoveredOrganization(*row)
+                for row in children.order_by("name").values_list("id", "name", "code", "org_type")]
+    plans = {
+        organization_id: CoveredPlan(pk, number, symbol, date, status)
+        for pk, organization_id, number, symbol, date, status in (
+            # Thematic plans do not answer the province's call for an annual plan.
+            Plan.objects.filter(organization__in=[child.pk for child in children], year=year, kind=PlanKind.ANNUAL)
+            .exclude(status=PlanStatus.REPLACED).order_by("id")
+            .values_list("id", "organization_id", "number", "symbol", "date", "status")
+        )
+    }
+    due = (Plan.objects.filter(organization=parent, year=year, status=PlanStatus.ISSUED).order_by("-id")
+           .values_list("lower_plans_due", flat=True).first())
     return [CoverageRow(child, plans.get(child.pk), due) for child in children]
 
 

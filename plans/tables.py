@@ -150,7 +150,7 @@ class CoverageTable(Table):
     fast_cells = {
         "organization": lambda t, r: td(r.organization),
         "plan": lambda t, r: td(t.render_plan(r)),
-        "status": lambda t, r: td(t.label(r.plan, "status") if r.plan else "—"),
+        "status": lambda t, r: td(r.plan.get_status_display() if r.plan else "—"),
         "date": lambda t, r: td(r.plan.date.strftime("%d/%m/%Y") if r.plan and r.plan.date else "—"),
         "late": lambda t, r: td(t.render_late(r)),
     }
