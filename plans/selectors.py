@@ -18,6 +18,13 @@ from plans.models import Assignment, AssignmentStatus, CommentKind, Plan, PlanCo
 DUE_SOON_DAYS = 7
 
 
+ROW_FIELDS = (
+    "task", "due_date", "recurrence", "status", "plan_id", "lead_unit_id",
+    "plan__year", "plan__number", "plan__symbol", "plan__status", "plan__organization_id",
+    "plan__organization__name", "plan__organization__short_name", "lead_unit__name",
+)
+
+
 def assignments_for_units(user, units) -> list[Assignment]:
     """Assignments charging any of `units` (as lead or support), soonest due first, undated last."""
     ids = [unit.pk for unit in units]
@@ -29,9 +36,11 @@ def assignments_for_units(user, units) -> list[Assignment]:
         .filter(Q(lead_unit_id__in=ids) | Q(pk__in=supported))
         .exclude(plan__status=PlanStatus.REPLACED)
         .select_related("plan__organization", "lead_unit")
-        # A row shows its plan's number and organization, not the plan's long texts.
-        .defer(*(f"plan__{name}" for name in ("introduction", "purposes", "closing", "recipients")))
+        # Only what a row (the page, its export, a deadline) shows: its plan's number and organization,
+        # the lead unit's name. Every column more cost every page of every unit its compiling.
+        .only(*ROW_FIELDS)
         .prefetch_related(Prefetch("support_units", queryset=Organization.objects.only("id", "name")))
+        .order_by()  # sorted below by due date
     )
     return sorted(items, key=lambda a: (a.next_due_date() or dt.date.max, a.pk))
 
