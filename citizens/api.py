@@ -6,10 +6,10 @@ from rest_framework import serializers
 from citizens import deadlines, privacy
 from citizens.filters import PetitionFilter, ReceptionFilter
 from citizens.models import Petition, Reception
-from core.api import ScopedReadOnlyViewSet
+from core.api import ModelSerializer, ScopedReadOnlyViewSet
 
 
-class _PrivateFieldsSerializer(serializers.ModelSerializer):
+class _PrivateFieldsSerializer(ModelSerializer):
     private_fields: tuple[str, ...] = ()
 
     def to_representation(self, instance):

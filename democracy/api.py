@@ -1,12 +1,12 @@
 from rest_framework import serializers
 
-from core.api import ScopedViewSet
+from core.api import ModelSerializer, ScopedViewSet
 from democracy import services
 from democracy.filters import DisclosureFilter, InspectionBoardFilter, MeetingFilter
 from democracy.models import Disclosure, FollowUpAction, InspectionBoard, Meeting
 
 
-class DisclosureSerializer(serializers.ModelSerializer):
+class DisclosureSerializer(ModelSerializer):
     late = serializers.BooleanField(source="is_late", read_only=True)
     posted_too_briefly = serializers.BooleanField(source="is_short", read_only=True)
 
@@ -26,13 +26,13 @@ class DisclosureViewSet(ScopedViewSet):
         return super().get_queryset().with_flags()
 
 
-class FollowUpActionSerializer(serializers.ModelSerializer):
+class FollowUpActionSerializer(ModelSerializer):
     class Meta:
         model = FollowUpAction
         fields = ["id", "description", "owner_unit", "owner", "due_date", "done_on", "result"]
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class MeetingSerializer(ModelSerializer):
     actions = FollowUpActionSerializer(many=True, read_only=True)
     quorum = serializers.SerializerMethodField()
     adopted = serializers.SerializerMethodField()
@@ -64,7 +64,7 @@ class MeetingViewSet(ScopedViewSet):
     save_service, delete_service = _save_meeting, services.delete_meeting
 
 
-class InspectionBoardSerializer(serializers.ModelSerializer):
+class InspectionBoardSerializer(ModelSerializer):
     class Meta:
         model = InspectionBoard
         fields = ["id", "organization", "elected_at", "elected_on", "term_end", "members", "head", "notes"]

@@ -4,13 +4,13 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.access import scoped
-from core.api import ScopedViewSet
+from core.api import ModelSerializer, ScopedViewSet
 from emulation import services
 from emulation.filters import CommendationFilter, ExemplarFilter
 from emulation.models import Commendation, Exemplar
 
 
-class ExemplarSerializer(serializers.ModelSerializer):
+class ExemplarSerializer(ModelSerializer):
     class Meta:
         model = Exemplar
         fields = ["id", "organization", "movement", "year", "kind", "name", "person", "field", "description",
@@ -18,7 +18,7 @@ class ExemplarSerializer(serializers.ModelSerializer):
         read_only_fields = ["status", "recognised_on"]
 
 
-class CommendationSerializer(serializers.ModelSerializer):
+class CommendationSerializer(ModelSerializer):
     class Meta:
         model = Commendation
         fields = ["id", "organization", "exemplar", "recipient", "award", "kind", "level", "award_type",

@@ -11,7 +11,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from core.access import scoped
-from core.api import ScopedViewSet
+from core.api import ModelSerializer, ScopedViewSet
 from core.periods import Period, PeriodKind
 from indicators import services
 from indicators.filters import MonthlyCountFilter
@@ -75,7 +75,7 @@ class MeasureViewSet(viewsets.ViewSet):
         return Response(MeasureSerializer(readings, many=True).data)
 
 
-class MonthlyCountSerializer(serializers.ModelSerializer):
+class MonthlyCountSerializer(ModelSerializer):
     class Meta:
         model = MonthlyCount
         fields = ["id", "organization", "month", "measure", "numerator", "denominator", "note"]

@@ -1,24 +1,22 @@
-from rest_framework import serializers
-
-from core.api import ScopedViewSet
+from core.api import ModelSerializer, ScopedViewSet
 from inspections import services
 from inspections.filters import IndexScoreFilter, InspectionFilter
 from inspections.models import Finding, IndexScore, Inspection, Remedy
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class FindingSerializer(ModelSerializer):
     class Meta:
         model = Finding
         fields = ["id", "text", "is_violation", "person", "handling", "handling_note", "closed_on"]
 
 
-class RemedySerializer(serializers.ModelSerializer):
+class RemedySerializer(ModelSerializer):
     class Meta:
         model = Remedy
         fields = ["id", "finding", "action", "owner", "due_date", "done_on", "result"]
 
 
-class InspectionSerializer(serializers.ModelSerializer):
+class InspectionSerializer(ModelSerializer):
     findings = FindingSerializer(many=True, read_only=True)
     remedies = RemedySerializer(many=True, read_only=True)
 
@@ -28,7 +26,7 @@ class InspectionSerializer(serializers.ModelSerializer):
                   "period_start", "period_end", "status", "conclusion", "concluded_on", "findings", "remedies"]
 
 
-class IndexScoreSerializer(serializers.ModelSerializer):
+class IndexScoreSerializer(ModelSerializer):
     class Meta:
         model = IndexScore
         fields = ["id", "organization", "index", "year", "score", "rank", "ranked_among", "source"]

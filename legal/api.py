@@ -1,12 +1,12 @@
 from rest_framework import serializers
 
-from core.api import ScopedReadOnlyViewSet
+from core.api import ModelSerializer, ScopedReadOnlyViewSet
 from legal.filters import LegalDocumentFilter
 from legal.levels import Level
 from legal.models import LegalDocument
 
 
-class LegalDocumentSerializer(serializers.ModelSerializer):
+class LegalDocumentSerializer(ModelSerializer):
     level = serializers.SerializerMethodField(help_text="national: the shared catalogue; provincial: a province's.")
     province_name = serializers.SerializerMethodField()
 

@@ -1,14 +1,13 @@
 """REST endpoints for organizations and staff: same scoping and services as the pages."""
 
-from rest_framework import serializers
 
-from core.api import ScopedReadOnlyViewSet, ScopedViewSet
+from core.api import ModelSerializer, ScopedReadOnlyViewSet, ScopedViewSet
 from orgs import services
 from orgs.filters import OrganizationFilter, StaffMemberFilter
 from orgs.models import Organization, StaffMember
 
 
-class OrganizationSerializer(serializers.ModelSerializer):
+class OrganizationSerializer(ModelSerializer):
     class Meta:
         model = Organization
         fields = [
@@ -17,7 +16,7 @@ class OrganizationSerializer(serializers.ModelSerializer):
         ]
 
 
-class StaffMemberSerializer(serializers.ModelSerializer):
+class StaffMemberSerializer(ModelSerializer):
     class Meta:
         model = StaffMember
         fields = ["id", "full_name", "date_of_birth", "gender", "position", "category", "organization", "email",

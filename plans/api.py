@@ -7,7 +7,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.decorators import action
 
-from core.api import ScopedReadOnlyViewSet
+from core.api import ModelSerializer, ScopedReadOnlyViewSet
 from core.paging import ApiPagination
 from documents.docx import DOCX_CONTENT_TYPE
 from legal.models import LegalDocument
@@ -17,7 +17,7 @@ from plans.filters import AssignmentFilter, PlanFilter, TargetFilter
 from plans.models import Activity, Assignment, ContentArea, Plan, Target
 
 
-class ContentAreaSerializer(serializers.ModelSerializer):
+class ContentAreaSerializer(ModelSerializer):
     activities = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
 
     class Meta:
@@ -25,7 +25,7 @@ class ContentAreaSerializer(serializers.ModelSerializer):
         fields = ["id", "order", "title", "description", "activities", "source"]
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class PlanSerializer(ModelSerializer):
     number_symbol = serializers.CharField(read_only=True)
     content_areas = ContentAreaSerializer(many=True, read_only=True)
     basis_documents = serializers.SlugRelatedField(many=True, read_only=True, slug_field="number")
@@ -40,14 +40,14 @@ class PlanSerializer(serializers.ModelSerializer):
         ]
 
 
-class TargetSerializer(serializers.ModelSerializer):
+class TargetSerializer(ModelSerializer):
     class Meta:
         model = Target
         fields = ["id", "plan", "content_area", "order", "text", "kind", "comparator", "baseline", "target_value",
                   "unit_of_measure", "grade", "measure", "documents", "parent_target"]
 
 
-class AssignmentSerializer(serializers.ModelSerializer):
+class AssignmentSerializer(ModelSerializer):
     overdue = serializers.SerializerMethodField()
     next_due_date = serializers.SerializerMethodField()
 

@@ -6,13 +6,13 @@ from rest_framework.permissions import IsAuthenticated
 
 from attachments.models import Attachment
 from core.access import scoped
-from core.api import ScopedViewSet
+from core.api import ModelSerializer, ScopedViewSet
 from core.filters import IdFilter
 from progress import services
 from progress.models import ProgressUpdate
 
 
-class ProgressUpdateSerializer(serializers.ModelSerializer):
+class ProgressUpdateSerializer(ModelSerializer):
     class Meta:
         model = ProgressUpdate
         fields = ["id", "assignment", "date", "text", "percent", "status", "sessions", "plans", "created_at"]
@@ -43,7 +43,7 @@ class EvidenceFilter(django_filters.FilterSet):
         fields = ["progress_update"]
 
 
-class EvidenceSerializer(serializers.ModelSerializer):
+class EvidenceSerializer(ModelSerializer):
     progress_update = serializers.IntegerField(source="object_id", read_only=True)
     download = serializers.SerializerMethodField()
 

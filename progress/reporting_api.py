@@ -10,14 +10,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.access import scoped
-from core.api import ScopedReadOnlyViewSet
+from core.api import ModelSerializer, ScopedReadOnlyViewSet
 from documents.docx import DOCX_CONTENT_TYPE
 from progress import reporting
 from progress.report_docx import filename_of, render_report_docx
 from progress.reporting_models import Report, ReportingPeriod
 
 
-class ReportingPeriodSerializer(serializers.ModelSerializer):
+class ReportingPeriodSerializer(ModelSerializer):
     label = serializers.CharField(source="period.label", read_only=True)
     effective_due = serializers.DateField(read_only=True)
 
@@ -27,7 +27,7 @@ class ReportingPeriodSerializer(serializers.ModelSerializer):
                   "due_date", "effective_due", "closed"]
 
 
-class ReportSerializer(serializers.ModelSerializer):
+class ReportSerializer(ModelSerializer):
     # An agency's report to the province: its number and date in the agency's document register.
     number_symbol = serializers.SerializerMethodField()
     registered_on = serializers.SerializerMethodField()

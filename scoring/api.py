@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from core.api import ScopedReadOnlyViewSet
+from core.api import ModelSerializer, ScopedReadOnlyViewSet
 from scoring import documents, services
 from scoring.filters import AssessmentFilter, CriteriaSetFilter
 from scoring.models import Assessment, CriteriaSet, Criterion, Score
@@ -20,7 +20,7 @@ from scoring.models import Assessment, CriteriaSet, Criterion, Score
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-class CriterionSerializer(serializers.ModelSerializer):
+class CriterionSerializer(ModelSerializer):
     parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -28,7 +28,7 @@ class CriterionSerializer(serializers.ModelSerializer):
         fields = ["code", "parent", "kind", "title", "max_points", "guidance", "evidence", "measure", "proposal"]
 
 
-class CriteriaSetSerializer(serializers.ModelSerializer):
+class CriteriaSetSerializer(ModelSerializer):
     items = CriterionSerializer(many=True, read_only=True)
 
     class Meta:
@@ -42,7 +42,7 @@ class CriteriaSetViewSet(ScopedReadOnlyViewSet):
     prefetch, ordering = ("items__parent",), ("-year", "-version")
 
 
-class ScoreSerializer(serializers.ModelSerializer):
+class ScoreSerializer(ModelSerializer):
     criterion = serializers.SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -51,7 +51,7 @@ class ScoreSerializer(serializers.ModelSerializer):
                   "review_reason", "returned", "agency_answer"]
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class AssessmentSerializer(ModelSerializer):
     scores = ScoreSerializer(many=True, read_only=True)
 
     class Meta:

@@ -7,13 +7,13 @@ from drf_spectacular.utils import (
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from core.api import ScopedReadOnlyViewSet, ScopedViewSet
+from core.api import ModelSerializer, ScopedReadOnlyViewSet, ScopedViewSet
 from service import selectors, services
 from service.filters import DossierStatFilter, LetterFilter, SurveyFilter, SurveyResponseFilter
 from service.models import DossierStat, Letter, Question, Survey, SurveyResponse
 
 
-class DossierStatSerializer(serializers.ModelSerializer):
+class DossierStatSerializer(ModelSerializer):
     class Meta:
         model = DossierStat
         fields = ["id", "organization", "month", "procedure_field", "received_online", "received_direct",
@@ -28,7 +28,7 @@ class DossierStatViewSet(ScopedViewSet):
     save_service, delete_service = services.save_stat, services.delete_stat
 
 
-class LetterSerializer(serializers.ModelSerializer):
+class LetterSerializer(ModelSerializer):
     number_symbol = serializers.SerializerMethodField()
 
     class Meta:
@@ -51,13 +51,13 @@ class LetterViewSet(ScopedViewSet):
     save_service = services.save_letter
 
 
-class QuestionSerializer(serializers.ModelSerializer):
+class QuestionSerializer(ModelSerializer):
     class Meta:
         model = Question
         fields = ["id", "factor", "order", "text"]
 
 
-class SurveySerializer(serializers.ModelSerializer):
+class SurveySerializer(ModelSerializer):
     questions = QuestionSerializer(many=True, read_only=True)
 
     class Meta:
@@ -70,7 +70,7 @@ class SurveyViewSet(ScopedReadOnlyViewSet):
     related, prefetch, ordering = ("province",), ("questions",), ("-year", "id")
 
 
-class SurveyResponseSerializer(serializers.ModelSerializer):
+class SurveyResponseSerializer(ModelSerializer):
     answers = serializers.SerializerMethodField()
 
     class Meta:

@@ -1,12 +1,10 @@
-from rest_framework import serializers
-
-from core.api import ScopedViewSet
+from core.api import ModelSerializer, ScopedViewSet
 from training import services
 from training.filters import StudySessionFilter
 from training.models import StudySession
 
 
-class StudySessionSerializer(serializers.ModelSerializer):
+class StudySessionSerializer(ModelSerializer):
     class Meta:
         model = StudySession
         fields = ["id", "organization", "date", "title", "place", "documents", "attendees", "notes"]

@@ -1,13 +1,11 @@
-from rest_framework import serializers
-
-from core.api import ScopedViewSet
+from core.api import ModelSerializer, ScopedViewSet
 
 from . import services
 from .filters import NoteFilter
 from .models import Note
 
 
-class NoteSerializer(serializers.ModelSerializer):
+class NoteSerializer(ModelSerializer):
     class Meta:
         model = Note
         fields = ["id", "organization", "date", "subject"]
