@@ -29,6 +29,16 @@ def django_db_setup(django_db_setup, django_db_blocker, fast_passwords):
             DBTaskResult.objects.all().delete()
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: what one test's pages remembered (a list known to be
+    longer than the count cap, core.paging) never answers another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def media_root(tmp_path_factory):
     """Files stored during tests (attachments, imports) go to a temporary directory, never the repository."""

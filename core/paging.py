@@ -5,17 +5,23 @@ on the last page (most lists of a unit or an agency fit in one) the total is the
 plus the rows read, so no COUNT query runs at all. Otherwise the total is counted up to COUNT_CAP
 rows: past that an exact COUNT costs more than the page itself (counting a province's 60,000
 staff takes 20 ms on PostgreSQL), and the list says "more than 10,000" instead (`capped`); the
-pages still reach every row through their next links.
+pages still reach every row through their next links. That a list is longer than the cap is
+remembered for OVER_CAP_SECONDS (keyed by its count query, so by the user's scope and filters):
+paging through a province's roster does not count 10,000 rows again on every page.
 """
 
 from __future__ import annotations
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
 COUNT_CAP = 10_000
+OVER_CAP_SECONDS = 60
 
 
 class LookaheadPage(Page):
@@ -43,7 +49,15 @@ class CappedPaginator(Paginator):
         if queryset is None:
             return len(self.object_list)
         # Only the ids: annotations the page shows (counts of related rows…) are not computed to count.
-        return queryset.order_by().values("pk")[: self.COUNT_CAP + 1].count()
+        ids = queryset.order_by().values("pk")[: self.COUNT_CAP + 1]
+        sql, params = ids.query.sql_with_params()
+        key = "danvan:over-cap:" + hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
+        if cache.get(key):
+            return self.COUNT_CAP + 1
+        count = ids.count()
+        if count > self.COUNT_CAP:
+            cache.set(key, True, OVER_CAP_SECONDS)
+        return count
 
     @property
     def capped(self) -> bool:

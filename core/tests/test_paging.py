@@ -84,3 +84,19 @@ def test_a_page_past_the_end_of_a_list_page_shows_the_last_page(client_for, user
 @pytest.mark.parametrize("page", ["0", "-1"])
 def test_a_page_below_one_is_not_found_in_the_api(client_for, page):
     assert client_for("focal").get(STAFF_API, {"page": page}).status_code == 404
+
+
+def test_a_list_past_the_cap_is_not_counted_again_within_a_minute(client_for, users, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 30)
+    client = client_for("focal")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(STAFF_API, {"page": 2}).json()["count"] is None
+    assert len(counts(captured)) == 1
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(STAFF_API, {"page": 3}).json()
+    assert not counts(captured)
+    assert body["count"] is None and body["next"].endswith("page=4")
+    # A shorter list (another filter, another scope) is counted exactly, as before.
+    monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 10_000)
+    total = StaffMember.objects.visible_to(users["focal"]).count()
+    assert client.get(STAFF_API, {"page": 2}).json()["count"] == total
