@@ -1,6 +1,5 @@
 """REST endpoints for organizations and staff: same scoping and services as the pages."""
 
-
 from core.api import ModelSerializer, ScopedReadOnlyViewSet, ScopedViewSet
 from orgs import services
 from orgs.filters import OrganizationFilter, StaffMemberFilter

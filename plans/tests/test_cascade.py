@@ -120,3 +120,13 @@ def test_coverage_lists_one_type_of_organization_when_asked(client_for, orgs):
                                                 "org_type": "division"}).context["rows"]
     assert divisions and len(divisions) < len(every)
     assert {row.organization.org_type for row in divisions} == {"division"}
+
+
+def test_coverage_offers_the_organizations_above_plans_with_the_chosen_one_selected(client_for, orgs):
+    page = client_for("coordinator").get("/plans/coverage/", {"organization": orgs["TN.SXD"].pk}).content.decode()
+    select = page[page.index('name="organization"'):]
+    select = select[: select.index("</select>")]
+    assert f'<option value="{orgs["TN.SXD"].pk}" selected>{orgs["TN.SXD"].name}</option>' in select
+    assert f'<option value="{orgs["TN"].pk}">{orgs["TN"].name}</option>' in select
+    # Units have no organizations under them to cover: they are not offered.
+    assert f'value="{orgs["TN.SXD.VP"].pk}"' not in select
