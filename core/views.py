@@ -108,12 +108,17 @@ class ActionRequiredMixin(LoginRequiredMixin):
 
 
 class ScopedMixin(LoginRequiredMixin):
-    """Rows come from `model`'s scoped queryset for `action`; `related`/`prefetch` load what is shown."""
+    """Rows come from `model`'s scoped queryset for `action`; `related`/`prefetch` load what is shown.
+
+    `columns`, when given, are the only columns read (``.only()``, related ones as ``issuer__name``):
+    a list's rows then skip the long texts and timestamps they never show.
+    """
 
     model = None
     action = "view"
     related: tuple[str, ...] = ()
     prefetch: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
 
     def scope(self, action: str | None = None):
         if self.model is None:
@@ -126,6 +131,8 @@ class ScopedMixin(LoginRequiredMixin):
             queryset = queryset.select_related(*self.related)
         if self.prefetch:
             queryset = queryset.prefetch_related(*self.prefetch)
+        if self.columns:
+            queryset = queryset.only(*self.columns)
         return queryset
 
     def can(self, action: str, obj) -> bool:

@@ -24,6 +24,11 @@ class ContentAreaSerializer(ModelSerializer):
         model = ContentArea
         fields = ["id", "order", "title", "description", "activities", "source"]
 
+    def to_representation(self, area):
+        # Written out (see PlanSerializer.to_representation).
+        return {"id": area.id, "order": area.order, "title": area.title, "description": area.description,
+                "activities": [activity.text for activity in area.activities.all()], "source": area.source_id}
+
 
 class PlanSerializer(ModelSerializer):
     number_symbol = serializers.CharField(read_only=True)
@@ -38,6 +43,25 @@ class PlanSerializer(ModelSerializer):
             "basis_documents", "purposes", "content_areas", "recipients", "signer_authority", "signer_principal",
             "signer_title", "signer_name", "status", "revision_of", "progress_rollup",
         ]
+
+    def to_representation(self, plan):
+        """What DRF's fields give, written out: a page of plans carries their content areas and activities,
+        and DRF's way (the nested serializers' fields built again for every request, a call per field and
+        value) cost the list more than its queries. plans/tests/test_api_plan_representation.py holds
+        it equal to ModelSerializer's."""
+        return {
+            "id": plan.id, "organization": plan.organization_id, "kind": plan.kind, "year": plan.year,
+            "year_to": plan.year_to, "number": plan.number, "symbol": plan.symbol,
+            "number_symbol": plan.number_symbol, "place": plan.place,
+            "date": plan.date.isoformat() if plan.date else None, "title": plan.title, "parent": plan.parent_id,
+            "basis_documents": [document.number for document in plan.basis_documents.all()],
+            "purposes": plan.purposes,
+            "content_areas": [ContentAreaSerializer.to_representation(None, area) for area in plan.content_areas.all()],
+            "recipients": plan.recipients, "signer_authority": plan.signer_authority,
+            "signer_principal": plan.signer_principal, "signer_title": plan.signer_title,
+            "signer_name": plan.signer_name, "status": plan.status, "revision_of": plan.revision_of_id,
+            "progress_rollup": plan.progress_rollup,
+        }
 
 
 class TargetSerializer(ModelSerializer):
@@ -76,10 +100,13 @@ class PlanViewSet(ScopedReadOnlyViewSet):
     filterset_class = PlanFilter
     pagination_class = PlanPagination
     # The serializer shows the organization and the parent plan by id: no join loads them.
-    # Of the activities only their text, of the documents only their number.
+    # Of the activities only their text, of the documents only their number. Content areas and activities
+    # are sorted within their plan and area only: their models' ordering ("plan", "content_area") would
+    # sort by the plan's own ordering, joining the plans and organizations again in each prefetch.
     prefetch = (
-        "content_areas",
-        Prefetch("content_areas__activities", queryset=Activity.objects.only("id", "content_area_id", "text")),
+        Prefetch("content_areas", queryset=ContentArea.objects.order_by("order", "id")),
+        Prefetch("content_areas__activities",
+                 queryset=Activity.objects.only("id", "content_area_id", "text").order_by("order", "id")),
         Prefetch("basis_documents", queryset=LegalDocument.objects.only("id", "number")),
     )
     ordering = ("-year", "organization__path", "-id")

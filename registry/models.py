@@ -40,6 +40,23 @@ class DocumentRegister(models.Model):
         return str(_("Document register of %(org)s") % {"org": self.organization.name})
 
 
+class RecordLink(GenericForeignKey):
+    """A registered document's record. Prefetched (the register's list links each row to it), a record is read
+    with its keys only, which is all its URL needs: a plan's full row is some thirty columns of long texts."""
+
+    def get_prefetch_querysets(self, instances, querysets=None):
+        if querysets is None:
+            models_ = {self.get_content_type(id=i.content_type_id).model_class() for i in instances
+                       if i.content_type_id is not None}
+            querysets = [_keys_only(model) for model in models_ if model is not None]
+        return super().get_prefetch_querysets(instances, querysets)
+
+
+def _keys_only(model: type[models.Model]) -> models.QuerySet:
+    keys = [f.name for f in model._meta.concrete_fields if f.primary_key or f.is_relation]
+    return model._base_manager.only(*keys).order_by()
+
+
 class RegisteredDocumentQuerySet(ScopedQuerySet):
     scope = Scope(path="register__organization__path")
 
@@ -59,7 +76,7 @@ class RegisteredDocument(models.Model):
     )
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
-    record = GenericForeignKey("content_type", "object_id")
+    record = RecordLink("content_type", "object_id")
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

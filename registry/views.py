@@ -11,6 +11,8 @@ from registry.tables import RegisteredDocumentTable
 class RegisteredDocumentListView(ScopedListView):
     model = RegisteredDocument
     related = ("register__organization", "issuer")
+    columns = ("register__organization__name", "year", "number", "type_code", "symbol", "date", "title",
+               "issuer__name", "content_type", "object_id")
     filterset_class = RegisteredDocumentFilter
     table_class = RegisteredDocumentTable
     title = gettext_lazy("Document register")

@@ -188,6 +188,7 @@ class LetterList(ScopedListView):
     template_name = "service/letter_list.html"
     model, filterset_class, table_class = Letter, LetterFilter, LetterTable
     related = ("organization",)
+    columns = ("date", "kind", "dossier_code", "applicant", "organization__name", "new_due_date")
 
     def get_context_data(self, **kwargs):
         year = self.filterset.form.cleaned_data.get("year") if self.filterset.is_valid() else None
