@@ -19,6 +19,10 @@ class OrgsConfig(AppConfig):
 
     def ready(self):
         from core.access import set_holds_anywhere
+        from core.memo import forget_on_change
+        from orgs.models import Organization
         from orgs.scoping import has_any
 
         set_holds_anywhere(has_any)
+        # The organization selects of the filters are remembered a minute (orgs.filters).
+        forget_on_change(Organization)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import IdFilter, YesNoFilter
+from core.memo import remembered_rows
 from orgs.models import Organization, OrganizationKind, OrganizationType, StaffCategory, StaffMember
 from orgs.scoping import EXACT, organization_paths
 
@@ -28,7 +29,8 @@ def top_paths(user) -> list[str] | None:
 
 class _OfferedIterator(ModelChoiceIterator):
     """The offered organizations as (id, name) pairs read with values_list: a coordinator's select
-    lists about 120 agencies, and building a model instance for each option cost a page 1 ms."""
+    lists about 120 agencies, and building a model instance for each option cost a page 1 ms. The
+    pairs are remembered a minute (core.memo: per scope, read again after any organization changes)."""
 
     def __iter__(self):
         if self.field.offered is None:
@@ -36,7 +38,7 @@ class _OfferedIterator(ModelChoiceIterator):
             return
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        yield from self.field.offered.values_list("pk", "name")
+        yield from remembered_rows(self.field.offered.values_list("pk", "name"))
 
     def __len__(self):
         if self.field.offered is None:
@@ -70,6 +72,18 @@ class OfferingFilter(django_filters.ModelChoiceFilter):
         # than `queryset` (which checks a choice); by default `queryset`.
         self.offer = offer
 
+    def get_queryset(self, request):
+        # With nothing chosen the field checks no choice: the select's own organizations serve, and the
+        # wider queryset (for plans, also the superiors' organizations) is not built.
+        if self.offer is not None and self._chosen() is None:
+            return self.offer(request)
+        return super().get_queryset(request)
+
+    def _chosen(self) -> str | None:
+        name = next((key for key, item in getattr(self.parent, "filters", {}).items() if item is self), None)
+        chosen = (getattr(self.parent, "data", None) or {}).get(name)
+        return str(chosen) if chosen and str(chosen).isdigit() else None
+
     @property
     def field(self):
         field = super().field
@@ -78,9 +92,8 @@ class OfferingFilter(django_filters.ModelChoiceFilter):
             user = getattr(request, "user", None)
             base = self.offer(request) if self.offer else field.queryset
             offered = base.filter(tree_top(user))
-            name = next((key for key, item in getattr(self.parent, "filters", {}).items() if item is self), None)
-            chosen = (getattr(self.parent, "data", None) or {}).get(name)
-            if chosen and str(chosen).isdigit():
+            chosen = self._chosen()
+            if chosen is not None:
                 offered = offered | field.queryset.filter(pk=chosen)
             field.offered = offered.order_by("path")
         return field
