@@ -55,12 +55,10 @@ class PlanListView(ScopedListView):
         queryset = super().get_queryset().order_by("-year", "organization__path", "-id")
         if self.export:
             return queryset
-        # The page shows neither the superior plan (an export column) nor the plans' long texts and
-        # timestamps (parsed for every row otherwise), nor the organizations' own dates.
-        return queryset.select_related(None).select_related("organization").defer(
-            "introduction", "purposes", "closing", "recipients", "submitted_at", "approved_at", "issued_at",
-            "created_at", "updated_at", *(f"organization__{name}" for name in (
-                "created_at", "updated_at", "valid_from", "valid_to")))
+        # Only what a row shows: not the superior plan (an export column), the plans' long texts and
+        # timestamps (parsed for every row otherwise), nor the organizations' other columns.
+        return queryset.select_related(None).select_related("organization").only(
+            "organization__name", "year", "year_to", "number", "symbol", "title", "status", "date")
 
 
 class PlanFormView(ServiceFormView):
