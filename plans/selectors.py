@@ -26,13 +26,15 @@ ROW_FIELDS = (
 
 
 def assignments_for_units(user, units) -> list[Assignment]:
-    """Assignments charging any of `units` (as lead or support), soonest due first, undated last."""
+    """Assignments charging any of `units` (as lead or support), soonest due first, undated last; each with
+    `can_update`: whether the user may record its progress (its change scope)."""
     ids = [unit.pk for unit in units]
     # The supporting units through a subquery, not a join: no duplicate rows to make distinct, and
     # both conditions use their index instead of reading every assignment of the database.
     supported = Assignment.support_units.through.objects.filter(organization_id__in=ids).values("assignment_id")
     items = list(
         Assignment.objects.visible_to(user)
+        .with_permission(user, "change", "can_update")
         .filter(Q(lead_unit_id__in=ids) | Q(pk__in=supported))
         .exclude(plan__status=PlanStatus.REPLACED)
         .select_related("plan__organization", "lead_unit")

