@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -47,7 +48,7 @@ class PlanSerializer(ModelSerializer):
     def to_representation(self, plan):
         """What DRF's fields give, written out: a page of plans carries their content areas and activities,
         and DRF's way (the nested serializers' fields built again for every request, a call per field and
-        value) cost the list more than its queries. plans/tests/test_api_plan_representation.py holds
+        value) cost the list more than its queries. plans/tests/test_api_representation.py holds
         it equal to ModelSerializer's."""
         return {
             "id": plan.id, "organization": plan.organization_id, "kind": plan.kind, "year": plan.year,
@@ -86,6 +87,20 @@ class AssignmentSerializer(ModelSerializer):
     @extend_schema_field(serializers.DateField(allow_null=True))
     def get_next_due_date(self, obj):
         return obj.next_due_date()
+
+    def to_representation(self, assignment):
+        # What DRF's fields give, written out (as PlanSerializer's; test_api_representation.py).
+        today = timezone.localdate()
+        due = assignment.next_due_date(today)
+        return {
+            "id": assignment.id, "plan": assignment.plan_id, "content_area": assignment.content_area_id,
+            "lead_unit": assignment.lead_unit_id, "support_units": [unit.pk for unit in assignment.support_units.all()],
+            "other_units": assignment.other_units, "task": assignment.task,
+            "due_date": assignment.due_date.isoformat() if assignment.due_date else None,
+            "timing": assignment.timing, "recurrence": assignment.recurrence, "status": assignment.status,
+            "weight": assignment.weight, "overdue": assignment.is_overdue(today),
+            "next_due_date": due.isoformat() if due else None,
+        }
 
 
 class PlanPagination(ApiPagination):

@@ -1,5 +1,5 @@
-"""The plan API writes its rows out by hand (plans.api: a page of plans is also their content): what it
-writes is exactly what DRF's ModelSerializer gives for the same fields."""
+"""The plan and assignment APIs write their rows out by hand (plans.api: a page of plans is also their
+content): what they write is exactly what DRF's ModelSerializer gives for the same fields."""
 
 import json
 
@@ -7,9 +7,9 @@ from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
 from legal.models import LegalDocument
-from plans.api import ContentAreaSerializer, PlanSerializer
-from plans.models import Plan
-from plans.tests.factories import ActivityFactory, ContentAreaFactory, PlanFactory
+from plans.api import AssignmentSerializer, ContentAreaSerializer, PlanSerializer
+from plans.models import Assignment, Plan
+from plans.tests.factories import ActivityFactory, AssignmentFactory, ContentAreaFactory, PlanFactory
 
 
 class DrfContentAreaSerializer(ContentAreaSerializer):
@@ -21,8 +21,12 @@ class DrfPlanSerializer(PlanSerializer):
     to_representation = serializers.ModelSerializer.to_representation
 
 
-def rendered(serializer_class, plans):
-    return json.loads(JSONRenderer().render(serializer_class(plans, many=True).data))
+class DrfAssignmentSerializer(AssignmentSerializer):
+    to_representation = serializers.ModelSerializer.to_representation
+
+
+def rendered(serializer_class, rows):
+    return json.loads(JSONRenderer().render(serializer_class(rows, many=True).data))
 
 
 def test_the_plan_api_writes_what_drf_would_for_full_and_sparse_plans(province_2025):
@@ -39,3 +43,16 @@ def test_the_plan_api_writes_what_drf_would_for_full_and_sparse_plans(province_2
     assert ours == drf
     assert [list(row) for row in ours] == [list(row) for row in drf]  # the same keys in the same order
     assert [list(area) for area in ours[1]["content_areas"]] == [list(area) for area in drf[1]["content_areas"]]
+
+
+def test_the_assignment_api_writes_what_drf_would(orgs):
+    plain = AssignmentFactory(due_date=None)
+    scheduled = AssignmentFactory(recurrence="quarterly", timing="Hằng quý", other_units="UBND các xã")
+    scheduled.support_units.add(orgs["TN.SXD"], orgs["TN"])
+    rows = list(Assignment.objects.filter(pk__in=[plain.pk, scheduled.pk]).order_by("pk"))
+    rows += list(Assignment.objects.exclude(pk__in=[plain.pk, scheduled.pk]).order_by("pk")[:20])
+
+    ours, drf = rendered(AssignmentSerializer, rows), rendered(DrfAssignmentSerializer, rows)
+
+    assert ours == drf
+    assert [list(row) for row in ours] == [list(row) for row in drf]
