@@ -174,6 +174,12 @@ def superior_ids(user) -> list[int]:
     return cache["superiors"]
 
 
+def _ancestor_paths(path: str) -> list[tuple[int, str]]:
+    """(id, path) of each organization above the one at `path` (a path lists the ids from the root)."""
+    ids = [part for part in path.strip("/").split("/") if part]
+    return [(int(ids[i]), "/" + "/".join(ids[: i + 1]) + "/") for i in range(len(ids) - 1)]
+
+
 def province_ids(user) -> list[int]:
     """Ids of the provinces (tree roots) the user's memberships lie in."""
     if not getattr(user, "is_authenticated", False):
@@ -277,6 +283,12 @@ def scope_q(user, action: Action | str, scope: Scope, model: type[models.Model] 
         if scope.shared_in_province is not None and (provinces := province_ids(user)):
             query |= Q(**{f"{scope.province_field}__in": provinces}) & scope.shared_in_province
         superiors = superior_ids(user)
+        if superiors and f"{scope.shared_from}__path" in scope.fields_for(Action.VIEW):
+            # A superior within a subtree the user reads matches by its path already; asked by id as well,
+            # it costs PostgreSQL an OR to plan in every list (the province's coordinator reads it all).
+            covered = {pk for m in memberships(user) for pk, path in _ancestor_paths(m.organization.path)
+                       if any(not q.startswith(EXACT) and path.startswith(q) for q in paths)}
+            superiors = [pk for pk in superiors if pk not in covered]
         if scope.shared_below is not None and superiors:
             query |= Q(**{f"{scope.shared_from}__in": superiors}) & scope.shared_below
         return query
