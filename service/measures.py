@@ -65,15 +65,22 @@ def apology_letters_rate(organizations: Sequence[Organization], period: Period, 
     """Of the dossiers late within the period (settled late or pending past the deadline), those that got an
     apology letter dated within it."""
     under = _under("organization", organizations)
-    late = dict(DossierStat.objects.filter(under, month__range=(period.start.replace(day=1), period.end))
-                .order_by().values("organization__path")
-                .annotate(d=Sum("settled_late") + Sum("pending_overdue")).values_list("organization__path", "d"))
     letters = Letter.objects.filter(under, kind=LetterKind.APOLOGY, date__range=(period.start, period.end))
-    sent = dict(letters.order_by().values("organization__path").annotate(n=Count("pk"))
-                .values_list("organization__path", "n"))
+    # Both sums in one query (a UNION of the two), each row marked with what it counts.
+    late = (DossierStat.objects.filter(under, month__range=(period.start.replace(day=1), period.end))
+            .order_by().values("organization__path")
+            .annotate(n=Sum("settled_late") + Sum("pending_overdue"), letters=Value(0, output_field=IntegerField()))
+            .values_list("organization__path", "n", "letters"))
+    sent = (letters.order_by().values("organization__path")
+            .annotate(n=Count("pk"), letters=Value(1, output_field=IntegerField()))
+            .values_list("organization__path", "n", "letters"))
 
     def rows():
-        return [(path, min(sent.get(path, 0), late.get(path, 0)), late.get(path, 0))
-                for path in {*late, *sent}]
+        counts = {0: {}, 1: {}}
+        for path, n, is_letters in late.union(sent, all=True):
+            counts[is_letters][path] = n or 0
+        late_by, sent_by = counts[0], counts[1]
+        return [(path, min(sent_by.get(path, 0), late_by.get(path, 0)), late_by.get(path, 0))
+                for path in {*late_by, *sent_by}]
 
     return Figure(records=letters.select_related("organization").order_by("-date", "-id"), rows=rows)

@@ -247,11 +247,12 @@ class LetterHistory(ObjectHistoryView):
 
 def _tops(user) -> list[Organization]:
     """The highest organizations the user sees (the others lie below them), found from the user's
-    scope, not by reading every organization they see (a coordinator sees 1,200)."""
+    scope, not by reading every organization they see (a coordinator sees 1,200). A path names its
+    organization (its last id), so only a superuser's roots are read."""
     paths = top_paths(user)
-    found = Organization.objects.filter(parent__isnull=True) if paths is None else Organization.objects.filter(
-        path__in=paths)
-    return list(found.only("pk", "path").order_by("path"))
+    if paths is None:
+        return list(Organization.objects.filter(parent__isnull=True).only("pk", "path").order_by("path"))
+    return [Organization(pk=int(path.strip("/").rsplit("/", 1)[-1]), path=path) for path in sorted(paths)]
 
 
 # Surveys ------------------------------------------------------------------------------------------------
