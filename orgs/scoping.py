@@ -255,8 +255,10 @@ class Scope:
         return self.path if isinstance(self.path, tuple) else (self.path,)
 
 
-def scope_q(user, action: Action | str, scope: Scope, model: type[models.Model] | None = None) -> Q:
-    """The filter that keeps the rows of `model` (declaring `scope`) `user` may perform `action` on."""
+def scope_q(user, action: Action | str, scope: Scope, model: type[models.Model] | None = None, *,
+            beyond_view: bool = False) -> Q:
+    """The filter that keeps the rows of `model` (declaring `scope`) `user` may perform `action` on;
+    with `beyond_view`, only what `action` asks beyond seeing the row (for rows known to be seen)."""
     action = Action(action)
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Q(pk__in=[])
@@ -295,7 +297,7 @@ def scope_q(user, action: Action | str, scope: Scope, model: type[models.Model] 
     if action is Action.CHANGE and scope.changeable is not None:
         query &= scope.changeable
     # One acts only on what one can see.
-    return query & scope_q(user, Action.VIEW, scope, model)
+    return query if beyond_view else query & scope_q(user, Action.VIEW, scope, model)
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -307,13 +309,15 @@ class ScopedQuerySet(models.QuerySet):
         """The one entry point: the rows `user` may perform `action` on."""
         return self.filter(scope_q(user, action, self.scope, self.model))
 
-    def with_permission(self, user, action: Action | str, name: str):
-        """Each row annotated `name`: whether `user` may perform `action` on it, the question scoped(user,
-        action) answers, asked within the rows' own query (a list's edit links need no second query)."""
-        query = scope_q(user, action, self.scope, self.model)
+    def visible_with_permission(self, user, action: Action | str, name: str):
+        """The rows `user` sees, each annotated `name`: whether `user` may also perform `action` on it (what
+        scoped(user, action) answers), asked within the rows' own query: a list's edit links need no
+        second query, and of the action's filter only what it asks beyond seeing the row."""
+        query = scope_q(user, action, self.scope, self.model, beyond_view=True)
         flag = models.Value(True) if not query else models.Case(
             models.When(query, then=models.Value(True)), default=models.Value(False))
-        return self.annotate(**{name: models.ExpressionWrapper(flag, output_field=models.BooleanField())})
+        flag = models.ExpressionWrapper(flag, output_field=models.BooleanField())
+        return self.visible_to(user).annotate(**{name: flag})
 
     # Thin aliases of the entry point.
     def visible_to(self, user):

@@ -33,8 +33,7 @@ def assignments_for_units(user, units) -> list[Assignment]:
     # both conditions use their index instead of reading every assignment of the database.
     supported = Assignment.support_units.through.objects.filter(organization_id__in=ids).values("assignment_id")
     items = list(
-        Assignment.objects.visible_to(user)
-        .with_permission(user, "change", "can_update")
+        Assignment.objects.visible_with_permission(user, "change", "can_update")
         .filter(Q(lead_unit_id__in=ids) | Q(pk__in=supported))
         .exclude(plan__status=PlanStatus.REPLACED)
         .select_related("plan__organization", "lead_unit")
