@@ -2,10 +2,11 @@
 
     bare_rps                 /bench/bare/: 25 staff rows through one template, no middleware
     <page>_<role>_rps        a list page, as the province's coordinator, focal office or unit editor
-    <page>_<role>_ratio      its rps ÷ the bare view's, measured right before it (aim: ≥ 0.30)
+    <page>_<role>_ratio      its rps ÷ the bare view's, measured right before and right after it (aim: ≥ 0.30)
 
 On a shared virtual machine the bare view's own rate swings by 2× within minutes, so it is measured
-again before every page and each ratio divides by that neighbour; bare_rps is their median.
+between every two pages and each ratio divides by the mean of its two neighbours (the bare view's rate
+while the page ran, as well as two measurements tell it); bare_rps is their median.
 
 gunicorn runs bench.wsgi (the site with production settings: DANVAN_ENV=production, DEBUG off,
 a SECRET_KEY, ALLOWED_HOSTS, static files collected) with 4 workers; the load comes from wrk
@@ -138,16 +139,19 @@ def main() -> None:
             rps(url, duration=1, connections=8, cookie=next(iter(cookies.values())))
         # wrk leaves requests queued at the workers when it stops: let them drain before measuring.
         time.sleep(3)
-        bares = []
+        def bare() -> float:
+            value = rps(f"{base}/bench/bare/", duration=args.duration, connections=args.connections)
+            if not value:
+                sys.exit("the bare view answered nothing in time (a loaded machine?): run again")
+            return value
+
+        bares = [bare()]
         for role, cookie in cookies.items():
             for name, path in pages[role].items():
-                bare = rps(f"{base}/bench/bare/", duration=args.duration, connections=args.connections)
-                if not bare:
-                    sys.exit("the bare view answered nothing in time (a loaded machine?): run again")
-                bares.append(bare)
                 value = rps(f"{base}{path}", duration=args.duration, connections=args.connections, cookie=cookie)
+                bares.append(bare())
                 print(f"{name}_{role}_rps={value:.0f}")
-                print(f"{name}_{role}_ratio={value / bare:.2f}", flush=True)
+                print(f"{name}_{role}_ratio={value / statistics.mean(bares[-2:]):.2f}", flush=True)
         print(f"bare_rps={statistics.median(bares):.0f}")
     finally:
         server.terminate()
