@@ -20,11 +20,15 @@ def _version_key(model: type[models.Model]) -> str:
     return f"danvan:memo-version:{model._meta.label_lower}"
 
 
+def query_key(prefix: str, queryset: models.QuerySet, *extra) -> str:
+    """A cache key naming `queryset` by its SQL and parameters (so by the user's scope and filters)."""
+    sql, params = queryset.query.sql_with_params()
+    return prefix + hashlib.sha256(repr((queryset.db, sql, params, *extra)).encode()).hexdigest()
+
+
 def remembered_rows(queryset: models.QuerySet, seconds: int = SECONDS) -> list:
     """`list(queryset)` (values_list rows: plain data), read from the database at most once a minute."""
-    version = cache.get(_version_key(queryset.model), 0)
-    sql, params = queryset.query.sql_with_params()
-    key = "danvan:memo:" + hashlib.sha256(repr((queryset.db, sql, params, version)).encode()).hexdigest()
+    key = query_key("danvan:memo:", queryset, cache.get(_version_key(queryset.model), 0))
     rows = cache.get(key)
     if rows is None:
         rows = list(queryset)

@@ -12,13 +12,13 @@ paging through a province's roster does not count 10,000 rows again on every pag
 
 from __future__ import annotations
 
-import hashlib
-
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+
+from core.memo import query_key
 
 COUNT_CAP = 10_000
 OVER_CAP_SECONDS = 60
@@ -50,8 +50,7 @@ class CappedPaginator(Paginator):
             return len(self.object_list)
         # Only the ids: annotations the page shows (counts of related rows…) are not computed to count.
         ids = queryset.order_by().values("pk")[: self.COUNT_CAP + 1]
-        sql, params = ids.query.sql_with_params()
-        key = "danvan:over-cap:" + hashlib.sha256(repr((queryset.db, sql, params)).encode()).hexdigest()
+        key = query_key("danvan:over-cap:", ids)
         if cache.get(key):
             return self.COUNT_CAP + 1
         count = ids.count()

@@ -26,9 +26,13 @@ class ContentAreaSerializer(ModelSerializer):
         fields = ["id", "order", "title", "description", "activities", "source"]
 
     def to_representation(self, area):
-        # Written out (see PlanSerializer.to_representation).
-        return {"id": area.id, "order": area.order, "title": area.title, "description": area.description,
-                "activities": [activity.text for activity in area.activities.all()], "source": area.source_id}
+        return _area(area)
+
+
+def _area(area: ContentArea) -> dict:
+    # Written out (see PlanSerializer.to_representation).
+    return {"id": area.id, "order": area.order, "title": area.title, "description": area.description,
+            "activities": [activity.text for activity in area.activities.all()], "source": area.source_id}
 
 
 class PlanSerializer(ModelSerializer):
@@ -57,7 +61,7 @@ class PlanSerializer(ModelSerializer):
             "date": plan.date.isoformat() if plan.date else None, "title": plan.title, "parent": plan.parent_id,
             "basis_documents": [document.number for document in plan.basis_documents.all()],
             "purposes": plan.purposes,
-            "content_areas": [ContentAreaSerializer.to_representation(None, area) for area in plan.content_areas.all()],
+            "content_areas": [_area(area) for area in plan.content_areas.all()],
             "recipients": plan.recipients, "signer_authority": plan.signer_authority,
             "signer_principal": plan.signer_principal, "signer_title": plan.signer_title,
             "signer_name": plan.signer_name, "status": plan.status, "revision_of": plan.revision_of_id,
