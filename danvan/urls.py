@@ -15,11 +15,13 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    # Each app declares its URL module in its AppConfig (core.registry).
-    *(path("", include(module)) for module in url_modules()),
+    # Before the apps' modules: those are mounted at "" and Django tries every pattern of each in turn
+    # (building the list of what it tried) before it reaches a later one.
     path("api/", include("api.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # Each app declares its URL module in its AppConfig (core.registry).
+    *(path("", include(module)) for module in url_modules()),
 ]
 
 handler400 = "danvan.errors.bad_request"

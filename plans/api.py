@@ -15,24 +15,26 @@ from legal.models import LegalDocument
 from orgs.models import Organization
 from plans.documents import render_plan_docx
 from plans.filters import AssignmentFilter, PlanFilter, TargetFilter
-from plans.models import Activity, Assignment, ContentArea, Plan, Target
+from plans.models import Assignment, ContentArea, Plan, Target
+from plans.selectors import content_of
 
 
 class ContentAreaSerializer(ModelSerializer):
+    # What the API schema says of an area; PlanSerializer.represent writes them (content_of).
     activities = serializers.SlugRelatedField(many=True, read_only=True, slug_field="text")
 
     class Meta:
         model = ContentArea
         fields = ["id", "order", "title", "description", "activities", "source"]
 
-    def to_representation(self, area):
-        return _area(area)
 
+class PlanListSerializer(serializers.ListSerializer):
+    """A page of plans with their content read for the whole page at once (plans.selectors.content_of)."""
 
-def _area(area: ContentArea) -> dict:
-    # Written out (see PlanSerializer.to_representation).
-    return {"id": area.id, "order": area.order, "title": area.title, "description": area.description,
-            "activities": [activity.text for activity in area.activities.all()], "source": area.source_id}
+    def to_representation(self, plans):
+        plans = list(plans)
+        content = content_of([plan.id for plan in plans])
+        return [self.child.represent(plan, content.get(plan.id, [])) for plan in plans]
 
 
 class PlanSerializer(ModelSerializer):
@@ -49,11 +51,16 @@ class PlanSerializer(ModelSerializer):
             "signer_title", "signer_name", "status", "revision_of", "progress_rollup",
         ]
 
+        list_serializer_class = PlanListSerializer
+
     def to_representation(self, plan):
+        return self.represent(plan, content_of([plan.id]).get(plan.id, []))
+
+    def represent(self, plan: Plan, content_areas: list[dict]) -> dict:
         """What DRF's fields give, written out: a page of plans carries their content areas and activities,
         and DRF's way (the nested serializers' fields built again for every request, a call per field and
-        value) cost the list more than its queries. plans/tests/test_api_representation.py holds
-        it equal to ModelSerializer's."""
+        value, a model instance per area and activity) cost the list more than its queries.
+        plans/tests/test_api_representation.py holds it equal to ModelSerializer's."""
         return {
             "id": plan.id, "organization": plan.organization_id, "kind": plan.kind, "year": plan.year,
             "year_to": plan.year_to, "number": plan.number, "symbol": plan.symbol,
@@ -61,7 +68,7 @@ class PlanSerializer(ModelSerializer):
             "date": plan.date.isoformat() if plan.date else None, "title": plan.title, "parent": plan.parent_id,
             "basis_documents": [document.number for document in plan.basis_documents.all()],
             "purposes": plan.purposes,
-            "content_areas": [_area(area) for area in plan.content_areas.all()],
+            "content_areas": content_areas,
             "recipients": plan.recipients, "signer_authority": plan.signer_authority,
             "signer_principal": plan.signer_principal, "signer_title": plan.signer_title,
             "signer_name": plan.signer_name, "status": plan.status, "revision_of": plan.revision_of_id,
@@ -118,16 +125,9 @@ class PlanViewSet(ScopedReadOnlyViewSet):
     serializer_class = PlanSerializer
     filterset_class = PlanFilter
     pagination_class = PlanPagination
-    # The serializer shows the organization and the parent plan by id: no join loads them.
-    # Of the activities only their text, of the documents only their number. Content areas and activities
-    # are sorted within their plan and area only: their models' ordering ("plan", "content_area") would
-    # sort by the plan's own ordering, joining the plans and organizations again in each prefetch.
-    prefetch = (
-        Prefetch("content_areas", queryset=ContentArea.objects.order_by("order", "id")),
-        Prefetch("content_areas__activities",
-                 queryset=Activity.objects.only("id", "content_area_id", "text").order_by("order", "id")),
-        Prefetch("basis_documents", queryset=LegalDocument.objects.only("id", "number")),
-    )
+    # The serializer shows the organization and the parent plan by id: no join loads them. Of the documents
+    # only their number; the content areas and activities come in one query for the page (content_of).
+    prefetch = (Prefetch("basis_documents", queryset=LegalDocument.objects.only("id", "number")),)
     ordering = ("-year", "organization__path", "-id")
 
     @extend_schema(responses={(200, DOCX_CONTENT_TYPE): OpenApiTypes.BINARY})
@@ -144,8 +144,10 @@ class TargetViewSet(ScopedReadOnlyViewSet):
     serializer_class = TargetSerializer
     filterset_class = TargetFilter
     # The documents are listed by id.
-    prefetch = (Prefetch("documents", queryset=LegalDocument.objects.only("id")),)
-    ordering = ("plan", "order", "id")
+    prefetch = (Prefetch("documents", queryset=LegalDocument.objects.only("id").order_by("id")),)
+    # Grouped by plan, in the plan's order: by the plan's key, not the plan's own ordering (year, organization),
+    # which joined plans and organizations to sort all the targets one reads before the page was cut.
+    ordering = ("plan_id", "order", "id")
 
 
 class AssignmentViewSet(ScopedReadOnlyViewSet):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.registry import Deadline, InboxItem
 from orgs.models import Organization, OrganizationKind, Role
 from orgs.scoping import memberships
-from plans.models import Assignment, AssignmentStatus, CommentKind, Plan, PlanComment, PlanStatus
+from plans.models import Assignment, AssignmentStatus, CommentKind, ContentArea, Plan, PlanComment, PlanStatus
 
 # The inbox warns of assignments due within this many days.
 DUE_SOON_DAYS = 7
@@ -23,6 +23,27 @@ ROW_FIELDS = (
     "plan__year", "plan__number", "plan__symbol", "plan__status", "plan__organization_id",
     "plan__organization__name", "plan__organization__short_name", "lead_unit__name",
 )
+
+
+def content_of(plan_ids: list[int]) -> dict[int, list[dict]]:
+    """Each plan's content areas in order, each with its activities' texts, as the plan API writes them:
+    one query for a page of plans, no model instance per area or activity. The plans were read through
+    the scope; their parts follow them."""
+    rows = (
+        ContentArea.objects.filter(plan_id__in=plan_ids)
+        .order_by("plan_id", "order", "id", "activities__order", "activities__id")
+        .values_list("plan_id", "id", "order", "title", "description", "source_id", "activities__text")
+    )
+    content: dict[int, list[dict]] = {}
+    area: dict = {}
+    for plan_id, area_id, order, title, description, source_id, activity in rows:
+        if area.get("id") != area_id:
+            area = {"id": area_id, "order": order, "title": title, "description": description,
+                    "activities": [], "source": source_id}
+            content.setdefault(plan_id, []).append(area)
+        if activity is not None:
+            area["activities"].append(activity)
+    return content
 
 
 def assignments_for_units(user, units) -> list[Assignment]:

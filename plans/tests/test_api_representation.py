@@ -20,6 +20,9 @@ class DrfPlanSerializer(PlanSerializer):
     content_areas = DrfContentAreaSerializer(many=True, read_only=True)
     to_representation = serializers.ModelSerializer.to_representation
 
+    class Meta(PlanSerializer.Meta):
+        list_serializer_class = serializers.ListSerializer
+
 
 class DrfAssignmentSerializer(AssignmentSerializer):
     to_representation = serializers.ModelSerializer.to_representation
@@ -43,6 +46,8 @@ def test_the_plan_api_writes_what_drf_would_for_full_and_sparse_plans(province_2
     assert ours == drf
     assert [list(row) for row in ours] == [list(row) for row in drf]  # the same keys in the same order
     assert [list(area) for area in ours[1]["content_areas"]] == [list(area) for area in drf[1]["content_areas"]]
+    one = json.loads(JSONRenderer().render(PlanSerializer(province_2025).data))  # a plan's own page
+    assert one == drf[0] and list(one) == list(drf[0])
 
 
 def test_the_assignment_api_writes_what_drf_would(orgs):
