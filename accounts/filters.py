@@ -2,10 +2,11 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import FilterSet
 from orgs.models import Membership, Role
 
 
-class MembershipFilter(django_filters.FilterSet):
+class MembershipFilter(FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     role = django_filters.ChoiceFilter(choices=Role.choices, label=_("Role"))
 

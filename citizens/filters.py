@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from citizens import deadlines
 from citizens.models import OPEN_STATES, Petition, PetitionKind, PetitionState, Reception, ReceptionKind
-from core.filters import YesNoFilter
+from core.filters import FilterSet, YesNoFilter
 from orgs.filters import SubtreeFilter
 
 
-class _OrganizationFilterSet(django_filters.FilterSet):
+class _OrganizationFilterSet(FilterSet):
     organization = SubtreeFilter()
     year = django_filters.NumberFilter(method="in_year", label=_("Year"), min_value=2000, max_value=2100)
     date_field = "date"

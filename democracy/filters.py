@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import YearFilter, YesNoFilter
+from core.filters import FilterSet, YearFilter, YesNoFilter
 from democracy.models import (
     ON_TIME,
     BoardActivity,
@@ -18,7 +18,7 @@ from orgs.filters import SubtreeFilter
 from orgs.scoping import memberships
 
 
-class _OrganizationFilterSet(django_filters.FilterSet):
+class _OrganizationFilterSet(FilterSet):
     organization = SubtreeFilter()
 
 
@@ -80,7 +80,7 @@ class InspectionBoardFilter(_OrganizationFilterSet):
         return queryset.filter(elected_on__year__lte=value, term_end__year__gte=value)
 
 
-class BoardActivityFilter(django_filters.FilterSet):
+class BoardActivityFilter(FilterSet):
     class Meta:
         model = BoardActivity
         fields = ["kind"]

@@ -2,12 +2,12 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import YearFilter
+from core.filters import FilterSet, YearFilter
 from emulation.models import Award, AwardLevel, Commendation, Exemplar, ExemplarKind, ExemplarStatus, Field, Movement
 from orgs.filters import SubtreeFilter
 
 
-class _InSubtree(django_filters.FilterSet):
+class _InSubtree(FilterSet):
     organization = SubtreeFilter()
 
 

@@ -2,13 +2,13 @@ import django_filters
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import YearFilter
+from core.filters import FilterSet, YearFilter
 from inspections.models import IndexScore, Inspection, InspectionKind, InspectionStatus, PublicIndex, Remedy
 from orgs.filters import SubtreeFilter
 from orgs.models import Organization
 
 
-class InspectionFilter(django_filters.FilterSet):
+class InspectionFilter(FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     organization = SubtreeFilter(paths=("organization", "subject"))
     year = YearFilter(field_name="period_end__year", label=_("Year"))
@@ -28,7 +28,7 @@ class InspectionFilter(django_filters.FilterSet):
         return queryset.filter(Exists(Remedy.objects.open().filter(inspection=OuterRef("pk"))))
 
 
-class IndexScoreFilter(django_filters.FilterSet):
+class IndexScoreFilter(FilterSet):
     organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.none(), label=_("Organization"))
     index = django_filters.ChoiceFilter(choices=PublicIndex.choices, label=_("Index"))
     year = YearFilter(field_name="year", label=_("Year"))

@@ -1,10 +1,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import FilterSet
 from legal.models import LegalDocument, LegalDocumentKind
 
 
-class LegalDocumentFilter(django_filters.FilterSet):
+class LegalDocumentFilter(FilterSet):
     number = django_filters.CharFilter(lookup_expr="icontains", label=_("Number"))
     kind = django_filters.ChoiceFilter(choices=LegalDocumentKind.choices, label=_("Kind"))
     register = django_filters.ChoiceFilter(

@@ -6,7 +6,7 @@ from django.forms.models import ModelChoiceField, ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import IdFilter, YesNoFilter
+from core.filters import FilterSet, IdFilter, YesNoFilter
 from core.memo import remembered_rows
 from orgs.models import Organization, OrganizationKind, OrganizationType, StaffCategory, StaffMember
 from orgs.scoping import EXACT, organization_paths
@@ -116,7 +116,7 @@ class SubtreeFilter(OfferingFilter):
         return qs.filter(query)
 
 
-class OrganizationFilter(django_filters.FilterSet):
+class OrganizationFilter(FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     kind = django_filters.ChoiceFilter(choices=OrganizationKind.choices, label=_("Kind"))
     org_type = django_filters.ChoiceFilter(choices=OrganizationType.choices, label=_("Type"))
@@ -135,7 +135,7 @@ class OrganizationFilter(django_filters.FilterSet):
         return active if value else queryset.exclude(pk__in=active.values("pk"))
 
 
-class StaffMemberFilter(django_filters.FilterSet):
+class StaffMemberFilter(FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     organization = SubtreeFilter()
     org_type = django_filters.ChoiceFilter(

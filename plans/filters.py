@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import IdFilter, YearFilter
+from core.filters import FilterSet, IdFilter, YearFilter
 from orgs.filters import OfferingFilter
 from orgs.models import Organization
 from plans.models import Assignment, AssignmentStatus, Plan, PlanKind, PlanStatus, Target
@@ -21,7 +21,7 @@ def _readable(request):
     return Organization.objects.scoped(getattr(request, "user", None), "view")
 
 
-class PlanFilter(django_filters.FilterSet):
+class PlanFilter(FilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     year = YearFilter(label=_("Year"), method="covering")
     organization = OfferingFilter(queryset=_with_plans, offer=_readable)
@@ -40,7 +40,7 @@ class PlanFilter(django_filters.FilterSet):
         return queryset.filter(year__lte=value).filter(Q(year=value) | Q(year_to__gte=value))
 
 
-class TargetFilter(django_filters.FilterSet):
+class TargetFilter(FilterSet):
     plan = IdFilter(field_name="plan_id", label=_("Plan"))
     kind = django_filters.CharFilter(label=_("Kind"))
     year = YearFilter(field_name="plan__year", label=_("Year"))
@@ -50,7 +50,7 @@ class TargetFilter(django_filters.FilterSet):
         fields = ["plan", "kind", "year"]
 
 
-class AssignmentFilter(django_filters.FilterSet):
+class AssignmentFilter(FilterSet):
     plan = IdFilter(field_name="plan_id", label=_("Plan"))
     year = YearFilter(field_name="plan__year", label=_("Year"))
     status = django_filters.ChoiceFilter(choices=AssignmentStatus.choices, label=_("Status"))

@@ -1,4 +1,3 @@
-import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from rest_framework import serializers, viewsets
@@ -7,7 +6,7 @@ from rest_framework.permissions import IsAuthenticated
 from attachments.models import Attachment
 from core.access import scoped
 from core.api import ModelSerializer, ScopedViewSet
-from core.filters import IdFilter
+from core.filters import FilterSet, IdFilter
 from progress import services
 from progress.models import ProgressUpdate
 
@@ -35,7 +34,7 @@ class ProgressUpdateViewSet(ScopedViewSet):
     save_service = _record
 
 
-class EvidenceFilter(django_filters.FilterSet):
+class EvidenceFilter(FilterSet):
     progress_update = IdFilter(field_name="object_id", label="progress_update")
 
     class Meta:

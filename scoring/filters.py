@@ -1,11 +1,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import FilterSet
 from orgs.models import OrganizationType
 from scoring.models import Assessment, AssessmentState, CriteriaSet
 
 
-class CriteriaSetFilter(django_filters.FilterSet):
+class CriteriaSetFilter(FilterSet):
     year = django_filters.NumberFilter(label=_("Year"), min_value=2000, max_value=2100)
 
     class Meta:
@@ -13,7 +14,7 @@ class CriteriaSetFilter(django_filters.FilterSet):
         fields = ["year"]
 
 
-class AssessmentFilter(django_filters.FilterSet):
+class AssessmentFilter(FilterSet):
     year = django_filters.NumberFilter(label=_("Year"), min_value=2000, max_value=2100)
     state = django_filters.ChoiceFilter(label=_("State"), choices=AssessmentState.choices)
     org_type = django_filters.ChoiceFilter(field_name="agency__org_type", label=_("Type of agency"),

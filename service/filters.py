@@ -2,11 +2,12 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import FilterSet
 from orgs.filters import SubtreeFilter
 from service.models import DossierStat, Letter, LetterKind, ServicePoint, Survey, SurveyResponse
 
 
-class _OrganizationFilter(django_filters.FilterSet):
+class _OrganizationFilter(FilterSet):
     organization = SubtreeFilter()
 
 
@@ -32,7 +33,7 @@ class LetterFilter(_OrganizationFilter):
         return queryset.filter(Q(dossier_code__icontains=value) | Q(applicant__icontains=value))
 
 
-class SurveyFilter(django_filters.FilterSet):
+class SurveyFilter(FilterSet):
     year = django_filters.NumberFilter(field_name="year", label=_("Year"), min_value=2000, max_value=2100)
 
     class Meta:

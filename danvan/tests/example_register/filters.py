@@ -1,9 +1,11 @@
 import django_filters
 
+from core.filters import FilterSet
+
 from .models import Note
 
 
-class NoteFilter(django_filters.FilterSet):
+class NoteFilter(FilterSet):
     subject = django_filters.CharFilter(lookup_expr="icontains", label="Nội dung")
 
     class Meta:
