@@ -144,7 +144,7 @@ class TargetViewSet(ScopedReadOnlyViewSet):
     serializer_class = TargetSerializer
     filterset_class = TargetFilter
     # The documents are listed by id.
-    prefetch = (Prefetch("documents", queryset=LegalDocument.objects.only("id").order_by("id")),)
+    prefetch = (Prefetch("documents", queryset=LegalDocument.objects.only("id")),)
     # Grouped by plan, in the plan's order: by the plan's key, not the plan's own ordering (year, organization),
     # which joined plans and organizations to sort all the targets one reads before the page was cut.
     ordering = ("plan_id", "order", "id")
