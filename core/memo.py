@@ -23,7 +23,12 @@ def _version_key(model: type[models.Model]) -> str:
 def query_key(prefix: str, queryset: models.QuerySet, *extra) -> str:
     """A cache key naming `queryset` by its SQL and parameters (so by the user's scope and filters)."""
     sql, params = queryset.query.sql_with_params()
-    return prefix + hashlib.sha256(repr((queryset.db, sql, params, *extra)).encode()).hexdigest()
+    return sql_key(prefix, queryset.db, sql, params, *extra)
+
+
+def sql_key(prefix: str, db: str, sql: str, params, *extra) -> str:
+    """A cache key naming a compiled query (its database, SQL and parameters)."""
+    return prefix + hashlib.sha256(repr((db, sql, params, *extra)).encode()).hexdigest()
 
 
 def remembered_rows(queryset: models.QuerySet, seconds: int = SECONDS) -> list:

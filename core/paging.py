@@ -13,12 +13,14 @@ paging through a province's roster does not count 10,000 rows again on every pag
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
+from django.db import connections
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from core.memo import query_key
+from core.memo import sql_key
 
 COUNT_CAP = 10_000
 OVER_CAP_SECONDS = 60
@@ -50,10 +52,18 @@ class CappedPaginator(Paginator):
             return len(self.object_list)
         # Only the ids: annotations the page shows (counts of related rows…) are not computed to count.
         ids = queryset.order_by().values("pk")[: self.COUNT_CAP + 1]
-        key = query_key("danvan:over-cap:", ids)
+        try:
+            sql, params = ids.query.get_compiler(ids.db).as_sql()
+        except EmptyResultSet:  # a filter no row can match (an empty id list)
+            return 0
+        key = sql_key("danvan:over-cap:", ids.db, sql, params)
         if cache.get(key):
             return self.COUNT_CAP + 1
-        count = ids.count()
+        # The SQL compiled once serves the key and the count (QuerySet.count() would compile it again,
+        # inside the same "SELECT COUNT(*) FROM (…) subquery" it runs here).
+        with connections[ids.db].cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) subquery", params)
+            count = cursor.fetchone()[0]
         if count > self.COUNT_CAP:
             cache.set(key, True, OVER_CAP_SECONDS)
         return count

@@ -100,3 +100,14 @@ def test_a_list_past_the_cap_is_not_counted_again_within_a_minute(client_for, us
     monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 10_000)
     total = StaffMember.objects.visible_to(users["focal"]).count()
     assert client.get(STAFF_API, {"page": 2}).json()["count"] == total
+
+
+@pytest.mark.django_db
+def test_a_count_read_before_the_page_is_exact_with_its_filters_and_zero_for_no_possible_row(orgs):
+    root = orgs["TN.SXD"].path
+    filtered = StaffMember.objects.filter(organization__path__startswith=root).select_related("organization")
+    assert CappedPaginator(filtered.order_by("full_name"), 25).count == filtered.count() > 0
+    # A filter no row can match compiles to no SQL at all (Django's EmptyResultSet).
+    with CaptureQueriesContext(connection) as captured:
+        assert CappedPaginator(StaffMember.objects.filter(pk__in=[]), 25).count == 0
+    assert not captured.captured_queries
