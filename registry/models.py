@@ -40,23 +40,6 @@ class DocumentRegister(models.Model):
         return str(_("Document register of %(org)s") % {"org": self.organization.name})
 
 
-class RecordLink(GenericForeignKey):
-    """A registered document's record. Prefetched (the register's list links each row to it), a record is read
-    with its keys only, which is all its URL needs: a plan's full row is some thirty columns of long texts."""
-
-    def get_prefetch_querysets(self, instances, querysets=None):
-        if querysets is None:
-            models_ = {self.get_content_type(id=i.content_type_id).model_class() for i in instances
-                       if i.content_type_id is not None}
-            querysets = [_keys_only(model) for model in models_ if model is not None]
-        return super().get_prefetch_querysets(instances, querysets)
-
-
-def _keys_only(model: type[models.Model]) -> models.QuerySet:
-    keys = [f.name for f in model._meta.concrete_fields if f.primary_key or f.is_relation]
-    return model._base_manager.only(*keys).order_by()
-
-
 class RegisteredDocumentQuerySet(ScopedQuerySet):
     scope = Scope(path="register__organization__path")
 
@@ -76,7 +59,7 @@ class RegisteredDocument(models.Model):
     )
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
-    record = RecordLink("content_type", "object_id")
+    record = GenericForeignKey("content_type", "object_id")
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -100,8 +83,16 @@ class RegisteredDocument(models.Model):
         return self.number_symbol
 
     def get_absolute_url(self) -> str:
-        record = self.record
-        return record.get_absolute_url() if record is not None and hasattr(record, "get_absolute_url") else ""
+        """The record's page, from its type and key without reading it (the register's list links every row).
+
+        A record is numbered when it is issued and never deleted after (only drafts are, and they carry no
+        number). Every record's URL needs its key alone; one that needed more would read it, not break."""
+        if self.content_type_id is None or self.object_id is None:
+            return ""
+        model = ContentType.objects.get_for_id(self.content_type_id).model_class()
+        if model is None or not hasattr(model, "get_absolute_url"):
+            return ""
+        return model.from_db(self._state.db, [model._meta.pk.attname], [self.object_id]).get_absolute_url()
 
     @property
     def number_symbol(self) -> str:

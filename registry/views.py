@@ -20,4 +20,4 @@ class RegisteredDocumentListView(ScopedListView):
     export_filename = "so-dang-ky-van-ban.xlsx"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("record").order_by("register", "-year", "-number")
+        return super().get_queryset().order_by("register", "-year", "-number")

@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from orgs.backends import MembershipModelBackend
-from orgs.scoping import Action, organization_paths
+from orgs.backends import MembershipModelBackend, signed_in_memberships
+from orgs.scoping import Action, memberships, organization_paths
 
 
 def test_the_scope_read_with_the_user_is_the_scope_read_alone(users):
@@ -21,6 +21,23 @@ def test_the_scope_read_with_the_user_is_the_scope_read_alone(users):
             assert [organization_paths(signed_in, action) for action in Action] == expected, user.username
         # What the scope needed came with the user: the database was not asked again.
         assert not captured.captured_queries, user.username
+
+
+def _values(instance) -> dict:
+    return {key: value for key, value in vars(instance).items() if not key.startswith("_")}
+
+
+def test_each_user_is_read_with_their_own_memberships_exactly_as_the_orm_reads_them(users):
+    # The query is compiled once and run with each user's id: every field, converted as the ORM converts it.
+    assert sum(bool(user.memberships.all()) for user in users.values()) > 1
+    for user in users.values():
+        signed_in = MembershipModelBackend().get_user(user.pk)
+        expected = list(signed_in_memberships(user.pk))
+        assert _values(signed_in) == _values(expected[0].user if expected else user), user.username
+        with CaptureQueriesContext(connection) as captured:
+            got = [(_values(m), _values(m.organization), m.agency_path) for m in memberships(signed_in)]
+        assert not captured.captured_queries, user.username
+        assert got == [(_values(m), _values(m.organization), m.agency_path) for m in expected], user.username
 
 
 @pytest.mark.parametrize("username", ["unit", "focal"])
