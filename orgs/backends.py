@@ -9,6 +9,7 @@ database and run with each user's id.
 
 from __future__ import annotations
 
+import copy
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
@@ -61,20 +62,28 @@ class _Compiled(NamedTuple):
 _compiled: dict[str, _Compiled] = {}
 
 
-def _memberships_of(user_id: int) -> list[Membership]:
-    """signed_in_memberships(user_id) read as Django's ModelIterable reads it, from the SQL compiled once."""
-    using = router.db_for_read(Membership)
+def _compiled_for(using: str) -> _Compiled:
     compiled = _compiled.get(using)
     if compiled is None:
         compiler = signed_in_memberships(_MARK).query.get_compiler(using)
         sql, params = compiler.as_sql()
         compiled = _compiled[using] = _Compiled(compiler, sql, tuple(params), list(params).index(_MARK))
+    return compiled
+
+
+def _memberships_of(user_id: int) -> list[Membership]:
+    """signed_in_memberships(user_id) read as Django's ModelIterable reads it, from the SQL compiled once."""
+    using = router.db_for_read(Membership)
+    compiled = _compiled_for(using)
     params = list(compiled.params)
     params[compiled.slot] = int(user_id)
     with connections[using].cursor() as cursor:
         cursor.execute(compiled.sql, params)
         results = [cursor.fetchall()]
-    compiler = compiled.compiler
+    # The compiled query's converters run with this thread's connection, not the one that compiled it
+    # (a threaded server compiles once for all its threads).
+    compiler = copy.copy(compiled.compiler)
+    compiler.connection = connections[using]
     info, select = compiler.klass_info, compiler.select
     start, end = info["select_fields"][0], info["select_fields"][-1] + 1
     names = [column[0].target.attname for column in select[start:end]]

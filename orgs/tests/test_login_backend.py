@@ -1,12 +1,16 @@
 """The signed-in user is read with their memberships and their units' agencies in one query
 (orgs.backends), and the scope built from it is the one orgs.scoping builds on its own."""
 
+import threading
+
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, connections
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from orgs import backends
 from orgs.backends import MembershipModelBackend, signed_in_memberships
 from orgs.scoping import Action, memberships, organization_paths
 
@@ -38,6 +42,23 @@ def test_each_user_is_read_with_their_own_memberships_exactly_as_the_orm_reads_t
             got = [(_values(m), _values(m.organization), m.agency_path) for m in memberships(signed_in)]
         assert not captured.captured_queries, user.username
         assert got == [(_values(m), _values(m.organization), m.agency_path) for m in expected], user.username
+
+
+def test_a_query_compiled_by_another_thread_reads_with_this_threads_connection(users, monkeypatch):
+    # A threaded server compiles the query once for all its threads: each converts its rows with its own connection.
+    monkeypatch.setattr(backends, "_compiled", {})
+    compiling = threading.Thread(target=backends._compiled_for, args=["default"])
+    compiling.start()
+    compiling.join()
+    assert backends._compiled["default"].compiler.connection is not connections["default"]
+    used = []
+    real = SQLCompiler.get_converters
+    monkeypatch.setattr(SQLCompiler, "get_converters",
+                        lambda compiler, expressions: used.append(compiler.connection) or real(compiler, expressions))
+    user = users["unit"]
+    signed_in = MembershipModelBackend().get_user(user.pk)
+    assert used and all(c is connections["default"] for c in used)
+    assert _values(signed_in) == _values(get_user_model().objects.get(pk=user.pk))
 
 
 @pytest.mark.parametrize("username", ["unit", "focal"])
